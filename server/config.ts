@@ -1,0 +1,89 @@
+/**
+ * The process's configuration, read from the environment once and validated.
+ * A bad or missing value stops start-up with a message naming the variable.
+ */
+import path from 'node:path';
+
+export interface Config {
+	/** PORT: TCP port to listen on. Default 3000. */
+	port: number;
+	/** HOST: interface to bind. Default 0.0.0.0 (all interfaces). */
+	host: string;
+	/** DATA_DIR: folder for the SQLite database. Default ./data. */
+	dataDir: string;
+	/** ORIGIN: public origin (https://plans.example.org) when behind a proxy; unset derives it from each request. */
+	origin: string | undefined;
+	/** REDIS_URL: redis:// URL; set it to relay between several instances. Unset: in-process. */
+	redisUrl: string | undefined;
+	/** SESSION_DAYS: how long a session lasts without use (sliding). Default 30. */
+	sessionDays: number;
+	/** INVITE_DAYS: how long an invitation link stays valid. Default 7. */
+	inviteDays: number;
+	/** LOG_LEVEL: error | warn | info | debug. Default info. */
+	logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		expected: string,
+		got: string
+	) {
+		super(`${variable} must be ${expected} (got ${JSON.stringify(got)})`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+		throw new ConfigError(name, `a whole number from ${min} to ${max}`, raw);
+	}
+	return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return undefined;
+	let parsed: URL;
+	try {
+		parsed = new URL(raw);
+	} catch {
+		throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+	}
+	if (!protocols.includes(parsed.protocol)) {
+		throw new ConfigError(name, `a URL starting with ${protocols.join(' or ')}`, raw);
+	}
+	return raw;
+}
+
+/** Reads and validates the configuration; throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): Config {
+	const origin = url(env, 'ORIGIN', ['http:', 'https:']);
+	if (origin && new URL(origin).origin !== origin.replace(/\/$/, '')) {
+		throw new ConfigError('ORIGIN', 'an origin only, like https://plans.example.org (no path)', origin);
+	}
+	const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+	if (!LOG_LEVELS.includes(logLevel)) {
+		throw new ConfigError('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, logLevel);
+	}
+	const host = env.HOST || '0.0.0.0';
+	if (/\s/.test(host)) throw new ConfigError('HOST', 'a host name or IP address', host);
+	return {
+		port: integer(env, 'PORT', 3000, 0, 65535),
+		host,
+		dataDir: path.resolve(env.DATA_DIR || './data'),
+		origin: origin?.replace(/\/$/, ''),
+		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
+		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),
+		logLevel
+	};
+}

@@ -1,0 +1,68 @@
+/**
+ * WhatMatters' one process: the SvelteKit app (adapter-node handler) and the realtime
+ * endpoints, on one port. Start with `npm start` (builds first) or `npm run serve`.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createServices } from './services.js';
+import { attachRealtime } from './attach.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+async function loadSvelteKitHandler(): Promise<Handler> {
+	const file = path.join(root, 'build', 'handler.js');
+	if (!fs.existsSync(file)) {
+		throw new Error('The app is not built yet: run `npm run build` (or `npm start`, which builds first).');
+	}
+	return (await import(pathToFileURL(file).href)).handler as Handler;
+}
+
+function readConfig(): Config {
+	try {
+		return loadConfig();
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(`WhatMatters cannot start: ${error.message}`);
+			process.exit(1);
+		}
+		throw error;
+	}
+}
+
+async function main(): Promise<void> {
+	const config = readConfig();
+	const services = createServices(config);
+	const handler = await loadSvelteKitHandler();
+	const server = http.createServer((req, res) => handler(req, res));
+	const realtime = attachRealtime(server, services);
+
+	server.listen(config.port, config.host, () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : config.port;
+		services.log.info('WhatMatters is listening', { url: `http://localhost:${port}`, dataDir: config.dataDir });
+	});
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		services.log.info('Stopping', { signal });
+		await realtime.close();
+		server.close();
+		server.closeAllConnections();
+		await services.storage.close();
+		process.exit(0);
+	};
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+	process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+	console.error('WhatMatters failed to start:', error instanceof Error ? error.message : error);
+	process.exit(1);
+});

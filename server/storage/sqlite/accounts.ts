@@ -1,0 +1,92 @@
+/** Users, sessions and failed-login records in SQLite. */
+import type Database from 'better-sqlite3';
+import type { SessionRecord, Storage, UserRecord } from '../storage.js';
+
+interface UserRow {
+	id: string;
+	email: string;
+	name: string;
+	password_hash: string;
+	created_at: number;
+}
+
+function toUser(row: UserRow): UserRecord {
+	return { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, createdAt: row.created_at };
+}
+
+export function sqliteUsers(db: Database.Database): Storage['users'] {
+	const insert = db.prepare(
+		'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (@id, @email, @name, @passwordHash, @createdAt)'
+	);
+	const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
+	const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+	return {
+		async create(user) {
+			insert.run(user);
+		},
+		async byEmail(email) {
+			const row = byEmail.get(email);
+			return row ? toUser(row) : null;
+		},
+		async byId(id) {
+			const row = byId.get(id);
+			return row ? toUser(row) : null;
+		}
+	};
+}
+
+export function sqliteSessions(db: Database.Database): Storage['sessions'] {
+	const insert = db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (@id, @userId, @expiresAt)');
+	const get = db.prepare<[string], UserRow & { session_id: string; user_id: string; expires_at: number }>(
+		`SELECT s.id AS session_id, s.user_id, s.expires_at, u.*
+		 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`
+	);
+	const setExpiry = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
+	const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
+	const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+	return {
+		async create(session) {
+			insert.run(session);
+		},
+		async get(id) {
+			const row = get.get(id);
+			if (!row) return null;
+			const session: SessionRecord = { id: row.session_id, userId: row.user_id, expiresAt: row.expires_at };
+			return { session, user: toUser(row) };
+		},
+		async setExpiry(id, expiresAt) {
+			setExpiry.run(expiresAt, id);
+		},
+		async delete(id) {
+			remove.run(id);
+		},
+		async deleteExpired(now) {
+			return removeExpired.run(now).changes;
+		}
+	};
+}
+
+export function sqliteLoginAttempts(db: Database.Database): Storage['loginAttempts'] {
+	const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+	const since = db.prepare<[string, number], { count: number; oldest: number | null }>(
+		'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM login_failures WHERE key = ? AND at > ?'
+	);
+	const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
+	const prune = db.prepare('DELETE FROM login_failures WHERE at < ?');
+	const recordAll = db.transaction((keys: string[], at: number) => {
+		for (const key of keys) insert.run(key, at);
+		// Old failures only matter inside the throttling window; a day is plenty.
+		prune.run(at - 24 * 60 * 60 * 1000);
+	});
+	return {
+		async recordFailure(keys, at) {
+			recordAll(keys, at);
+		},
+		async failuresSince(key, sinceAt) {
+			return since.get(key, sinceAt) ?? { count: 0, oldest: null };
+		},
+		async clear(key) {
+			clear.run(key);
+		}
+	};
+}

@@ -1,0 +1,87 @@
+/**
+ * Versioned schema migrations, applied in order at start-up. The database's
+ * `PRAGMA user_version` records the last one applied. Never edit a released
+ * migration: add a new one.
+ */
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+	// 1: accounts, plans, roles, invitations, audit, login throttling.
+	`
+	CREATE TABLE users (
+		id TEXT PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL,
+		password_hash TEXT NOT NULL,
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE sessions (
+		id TEXT PRIMARY KEY,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE INDEX sessions_user ON sessions(user_id);
+	CREATE TABLE boards (
+		id TEXT PRIMARY KEY,
+		person_name TEXT NOT NULL,
+		owner_id TEXT REFERENCES users(id),
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE memberships (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		role TEXT NOT NULL CHECK (role IN ('person', 'clinician', 'peer_advocate', 'supporter')),
+		joined_at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, user_id)
+	);
+	CREATE INDEX memberships_user ON memberships(user_id);
+	-- At most one person per plan, enforced by the database itself.
+	CREATE UNIQUE INDEX memberships_one_person ON memberships(board_id) WHERE role = 'person';
+	CREATE TABLE invitations (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		token_hash TEXT NOT NULL UNIQUE,
+		role TEXT NOT NULL CHECK (role IN ('person', 'clinician', 'peer_advocate', 'supporter')),
+		label TEXT NOT NULL,
+		created_by TEXT NOT NULL REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL,
+		accepted_at INTEGER,
+		accepted_by TEXT REFERENCES users(id),
+		withdrawn_at INTEGER
+	);
+	CREATE INDEX invitations_board ON invitations(board_id);
+	CREATE TABLE audit_log (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		at INTEGER NOT NULL,
+		actor_id TEXT,
+		board_id TEXT,
+		action TEXT NOT NULL,
+		detail TEXT NOT NULL
+	);
+	CREATE INDEX audit_board ON audit_log(board_id, id);
+	CREATE TABLE login_failures (
+		key TEXT NOT NULL,
+		at INTEGER NOT NULL
+	);
+	CREATE INDEX login_failures_key ON login_failures(key, at);
+	`
+];
+
+/** Applies every migration newer than the database's version, each in its own transaction. */
+export function migrate(db: Database.Database): { from: number; to: number } {
+	const from = db.pragma('user_version', { simple: true }) as number;
+	if (from > MIGRATIONS.length) {
+		throw new Error(
+			`The database is at schema version ${from}, newer than this program knows (${MIGRATIONS.length}). Upgrade WhatMatters.`
+		);
+	}
+	for (let version = from + 1; version <= MIGRATIONS.length; version++) {
+		db.transaction(() => {
+			db.exec(MIGRATIONS[version - 1]);
+			db.pragma(`user_version = ${version}`);
+		})();
+	}
+	return { from, to: MIGRATIONS.length };
+}

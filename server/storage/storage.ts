@@ -1,0 +1,152 @@
+/**
+ * The storage seam. SQLite is the embedded default; a PostgreSQL implementation can be added
+ * behind the same interface for scale-out. Every method is async so either fits.
+ * Records are plain objects; callers project them before they reach a page.
+ */
+import type { Role } from '../../src/lib/roles.js';
+
+export interface UserRecord {
+	id: string;
+	email: string;
+	name: string;
+	passwordHash: string;
+	createdAt: number;
+}
+
+export interface SessionRecord {
+	/** SHA-256 of the token, hex: the token itself is never stored. */
+	id: string;
+	userId: string;
+	expiresAt: number;
+}
+
+export interface BoardRecord {
+	id: string;
+	/** The person's name as the creator typed it, replaced by their account name when they join. */
+	personName: string;
+	/** The person's user id once they have joined; they own the plan. */
+	ownerId: string | null;
+	createdBy: string;
+	createdAt: number;
+}
+
+export interface BoardSummary {
+	id: string;
+	personName: string;
+	role: Role;
+	createdAt: number;
+}
+
+export interface MembershipRecord {
+	boardId: string;
+	userId: string;
+	role: Role;
+	joinedAt: number;
+}
+
+export interface MemberRecord extends MembershipRecord {
+	name: string;
+	email: string;
+}
+
+export interface InvitationRecord {
+	id: string;
+	boardId: string;
+	/** SHA-256 of the link's token, hex. */
+	tokenHash: string;
+	role: Role;
+	/** Who the inviter meant it for, so the list of pending links is readable. */
+	label: string;
+	createdBy: string;
+	createdAt: number;
+	expiresAt: number;
+	acceptedAt: number | null;
+	acceptedBy: string | null;
+	withdrawnAt: number | null;
+}
+
+export const AUDIT_ACTIONS = [
+	'account.created',
+	'session.signed_in',
+	'session.signed_out',
+	'board.created',
+	'invitation.created',
+	'invitation.accepted',
+	'invitation.withdrawn',
+	'member.role_changed',
+	'member.removed'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+	at: number;
+	actorId: string | null;
+	boardId: string | null;
+	action: AuditAction;
+	/** Small, non-secret facts about the action (never tokens or passwords). */
+	detail: Record<string, string | number | null>;
+}
+
+export interface AuditRecord extends AuditEntry {
+	id: number;
+	actorName: string | null;
+}
+
+/** Why accepting an invitation did not add a member. */
+export type AcceptRefusal = 'not_found' | 'used' | 'withdrawn' | 'expired' | 'already_member' | 'person_taken';
+
+export interface Storage {
+	readonly kind: string;
+	users: {
+		create(user: UserRecord): Promise<void>;
+		byEmail(email: string): Promise<UserRecord | null>;
+		byId(id: string): Promise<UserRecord | null>;
+	};
+	sessions: {
+		create(session: SessionRecord): Promise<void>;
+		/** The session and its user, or null if either is gone. */
+		get(id: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
+		setExpiry(id: string, expiresAt: number): Promise<void>;
+		delete(id: string): Promise<void>;
+		deleteExpired(now: number): Promise<number>;
+	};
+	boards: {
+		/** Creates the board and the creator's membership in one transaction. */
+		create(board: BoardRecord, creatorRole: Role): Promise<void>;
+		get(id: string): Promise<BoardRecord | null>;
+		listForUser(userId: string): Promise<BoardSummary[]>;
+	};
+	members: {
+		get(boardId: string, userId: string): Promise<MembershipRecord | null>;
+		list(boardId: string): Promise<MemberRecord[]>;
+		setRole(boardId: string, userId: string, role: Role): Promise<void>;
+		remove(boardId: string, userId: string): Promise<void>;
+	};
+	invitations: {
+		create(invitation: InvitationRecord): Promise<void>;
+		byId(id: string): Promise<InvitationRecord | null>;
+		byTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
+		listPending(boardId: string, now: number): Promise<InvitationRecord[]>;
+		/**
+		 * Marks the invitation used and adds the member, in one transaction; a person invitation
+		 * also makes them the board's owner. Checks every refusal inside the transaction so two
+		 * people racing for one link cannot both get in.
+		 */
+		accept(tokenHash: string, userId: string, now: number): Promise<{ ok: true; invitation: InvitationRecord } | { ok: false; reason: AcceptRefusal }>;
+		withdraw(id: string, now: number): Promise<void>;
+	};
+	audit: {
+		append(entry: AuditEntry): Promise<void>;
+		listForBoard(boardId: string, limit: number): Promise<AuditRecord[]>;
+	};
+	loginAttempts: {
+		/** Records one failed attempt under each key (an email and an address). */
+		recordFailure(keys: string[], at: number): Promise<void>;
+		/** Failures under a key since a time, and the oldest of them. */
+		failuresSince(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
+		clear(key: string): Promise<void>;
+	};
+	/** Resolves once the store is ready; /healthz answers 200 only after. */
+	isOpen(): boolean;
+	close(): Promise<void>;
+}

@@ -1,0 +1,71 @@
+/** Signing up and signing in, with the checks and audit rows that go with them. */
+import type { Services } from './services.js';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
+import { retryAfterMs, throttleKeys } from './auth/login-throttle.js';
+import { toSessionUser, type SessionUser } from './auth/sessions.js';
+import { checkEmail, checkName, normaliseEmail, type FieldErrors } from './forms.js';
+import { newId } from './ids.js';
+
+export interface SignUpInput {
+	name: string;
+	email: string;
+	password: string;
+}
+
+export type SignUpResult = { ok: true; user: SessionUser } | { ok: false; errors: FieldErrors };
+
+export async function signUp({ storage }: Services, input: SignUpInput, now = Date.now()): Promise<SignUpResult> {
+	const email = normaliseEmail(input.email);
+	const errors: FieldErrors = {};
+	const nameProblem = checkName(input.name, 'your name');
+	if (nameProblem) errors.name = nameProblem;
+	const emailProblem = checkEmail(email);
+	if (emailProblem) errors.email = emailProblem;
+	const pwProblem = passwordProblem(input.password, { email, name: input.name });
+	if (pwProblem) errors.password = pwProblem;
+	if (!emailProblem && (await storage.users.byEmail(email))) {
+		errors.email = 'There is already an account with this email address. Sign in instead.';
+	}
+	if (Object.keys(errors).length) return { ok: false, errors };
+
+	const user = { id: newId(), email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: now };
+	try {
+		await storage.users.create(user);
+	} catch (error) {
+		// Two sign-ups with one email at the same moment: the database's unique index decides.
+		if (await storage.users.byEmail(email)) {
+			return { ok: false, errors: { email: 'There is already an account with this email address. Sign in instead.' } };
+		}
+		throw error;
+	}
+	await storage.audit.append({ at: now, actorId: user.id, boardId: null, action: 'account.created', detail: {} });
+	return { ok: true, user: toSessionUser(user) };
+}
+
+export type LogInResult =
+	| { ok: true; user: SessionUser }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+/** Checks the password; a wrong email and a wrong password look the same from outside. */
+export async function logIn(
+	{ storage }: Services,
+	input: { email: string; password: string; address: string },
+	now = Date.now()
+): Promise<LogInResult> {
+	const email = normaliseEmail(input.email);
+	const keys = throttleKeys(email, input.address);
+	const wait = await retryAfterMs(storage, keys, now);
+	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+
+	const user = email && input.password ? await storage.users.byEmail(email) : null;
+	// Verify even without a user, so timing does not tell which emails have accounts.
+	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+	if (!user || !valid) {
+		await storage.loginAttempts.recordFailure(keys, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	await storage.loginAttempts.clear(keys[0]);
+	await storage.audit.append({ at: now, actorId: user.id, boardId: null, action: 'session.signed_in', detail: {} });
+	return { ok: true, user: toSessionUser(user) };
+}

@@ -1,0 +1,146 @@
+/** Invitation links: made by whoever manages the plan, single use, expiring, withdrawable. */
+import type { AcceptRefusal, BoardRecord, InvitationRecord } from '../../../server/storage/storage.js';
+import type { Role } from '../roles.js';
+import { ROLE_SHORT_LABELS } from '../roles.js';
+import type { Services } from './services.js';
+import type { SessionUser } from './auth/sessions.js';
+import { generateToken, hashToken, isWellFormedToken } from './auth/sessions.js';
+import { newId } from './ids.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function createInvitation(
+	{ storage, config }: Services,
+	by: SessionUser,
+	board: BoardRecord,
+	input: { role: Role; label: string },
+	now = Date.now()
+): Promise<{ token: string; invitation: InvitationRecord }> {
+	const token = generateToken();
+	const invitation: InvitationRecord = {
+		id: newId(),
+		boardId: board.id,
+		tokenHash: hashToken(token),
+		role: input.role,
+		label: input.label,
+		createdBy: by.id,
+		createdAt: now,
+		expiresAt: now + config.inviteDays * DAY,
+		acceptedAt: null,
+		acceptedBy: null,
+		withdrawnAt: null
+	};
+	await storage.invitations.create(invitation);
+	await storage.audit.append({
+		at: now,
+		actorId: by.id,
+		boardId: board.id,
+		action: 'invitation.created',
+		detail: { invitation: invitation.id, role: input.role }
+	});
+	return { token, invitation };
+}
+
+/** Why a link cannot be used, in words for the person holding it. */
+export const INVITATION_PROBLEMS: Record<AcceptRefusal, { title: string; body: string }> = {
+	not_found: {
+		title: 'This invitation link does not work',
+		body: 'The link may have been copied wrongly. Ask the person who sent it for a new one.'
+	},
+	used: {
+		title: 'This invitation has already been used',
+		body: 'Each link works once. If you have already joined, you will find the plan in your care plans. If not, ask for a new link.'
+	},
+	withdrawn: {
+		title: 'This invitation was withdrawn',
+		body: 'The person who sent it has cancelled it. Ask them for a new link if you should still join.'
+	},
+	expired: {
+		title: 'This invitation has expired',
+		body: 'Invitation links last 7 days. Ask the person who sent it for a new one.'
+	},
+	already_member: {
+		title: 'You are already on this plan',
+		body: 'You can open it from your care plans.'
+	},
+	person_taken: {
+		title: 'This plan already has its person',
+		body: 'Someone has already joined as the person this plan belongs to. Ask the sender for a new link.'
+	}
+};
+
+export interface InvitationView {
+	role: Role;
+	roleLabel: string;
+	personName: string;
+	invitedBy: string;
+	expiresAt: number;
+}
+
+/** What the invitation page shows: who invited me to whose plan, as what; or why it cannot be used. */
+export async function describeInvitation(
+	{ storage }: Services,
+	token: string,
+	now = Date.now()
+): Promise<{ ok: true; view: InvitationView; invitation: InvitationRecord } | { ok: false; reason: AcceptRefusal }> {
+	if (!isWellFormedToken(token)) return { ok: false, reason: 'not_found' };
+	const invitation = await storage.invitations.byTokenHash(hashToken(token));
+	if (!invitation) return { ok: false, reason: 'not_found' };
+	if (invitation.acceptedAt !== null) return { ok: false, reason: 'used' };
+	if (invitation.withdrawnAt !== null) return { ok: false, reason: 'withdrawn' };
+	if (invitation.expiresAt <= now) return { ok: false, reason: 'expired' };
+	const [board, inviter] = await Promise.all([storage.boards.get(invitation.boardId), storage.users.byId(invitation.createdBy)]);
+	if (!board) return { ok: false, reason: 'not_found' };
+	return {
+		ok: true,
+		invitation,
+		view: {
+			role: invitation.role,
+			roleLabel: ROLE_SHORT_LABELS[invitation.role],
+			personName: invitation.role === 'person' ? invitation.label : board.personName,
+			invitedBy: inviter?.name ?? 'Someone',
+			expiresAt: invitation.expiresAt
+		}
+	};
+}
+
+export async function acceptInvitation(
+	{ storage }: Services,
+	user: SessionUser,
+	token: string,
+	now = Date.now()
+): Promise<{ ok: true; boardId: string } | { ok: false; reason: AcceptRefusal }> {
+	if (!isWellFormedToken(token)) return { ok: false, reason: 'not_found' };
+	const result = await storage.invitations.accept(hashToken(token), user.id, now);
+	if (!result.ok) return result;
+	await storage.audit.append({
+		at: now,
+		actorId: user.id,
+		boardId: result.invitation.boardId,
+		action: 'invitation.accepted',
+		detail: { invitation: result.invitation.id, role: result.invitation.role }
+	});
+	return { ok: true, boardId: result.invitation.boardId };
+}
+
+export async function withdrawInvitation(
+	{ storage }: Services,
+	by: SessionUser,
+	board: BoardRecord,
+	invitationId: string,
+	now = Date.now()
+): Promise<boolean> {
+	const invitation = await storage.invitations.byId(invitationId);
+	if (!invitation || invitation.boardId !== board.id || invitation.acceptedAt !== null || invitation.withdrawnAt !== null) {
+		return false;
+	}
+	await storage.invitations.withdraw(invitation.id, now);
+	await storage.audit.append({
+		at: now,
+		actorId: by.id,
+		boardId: board.id,
+		action: 'invitation.withdrawn',
+		detail: { invitation: invitation.id, role: invitation.role }
+	});
+	return true;
+}

@@ -1,0 +1,22 @@
+import { requireBoard } from '$lib/server/guards';
+import { decide } from '$lib/server/permissions';
+import type { LayoutServerLoad } from './$types';
+
+/** Every page under a plan first checks I am on it: 404 otherwise, so its existence stays private. */
+export const load: LayoutServerLoad = async (event) => {
+	const { board, membership, user } = await requireBoard(event, 'view');
+	return {
+		plan: {
+			id: board.id,
+			personName: board.personName,
+			hasPerson: board.ownerId !== null,
+			isMine: board.ownerId === user.id
+		},
+		me: { id: user.id, name: user.name, role: membership.role },
+		may: {
+			edit: decide(board, membership, 'edit').ok,
+			viewPeople: decide(board, membership, 'viewPeople').ok,
+			managePeople: decide(board, membership, 'managePeople').ok
+		}
+	};
+};

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/guards';
+import { echo, textField } from '$lib/server/forms';
+import { setInviteFlash } from '$lib/server/invite-flash';
+import { startPlan } from '$lib/server/plans';
+import { services } from '$lib/server/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireUser(event);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const input = { planFor: textField(form, 'planFor'), personName: textField(form, 'personName'), myRole: textField(form, 'myRole') };
+		const result = await startPlan(services(), user, input);
+		if (!result.ok) {
+			return fail(400, { errors: result.errors, values: { ...input, personName: echo(input.personName) } });
+		}
+		if (result.personInviteToken) {
+			setInviteFlash(event, result.board.id, result.personInviteToken);
+			redirect(303, `/boards/${result.board.id}/people`);
+		}
+		redirect(303, `/boards/${result.board.id}`);
+	}
+};
