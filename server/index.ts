@@ -14,6 +14,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
+/**
+ * adapter-node assumes https unless told otherwise, which would make every form POST on plain
+ * http fail SvelteKit's origin check. Without ORIGIN (or a proxy's PROTOCOL_HEADER), we tell it
+ * each connection's real protocol in a header of our own, overwriting anything a client sent.
+ */
+const OWN_PROTOCOL_HEADER = 'x-whatmatters-protocol';
+
+function protocolFromSocket(config: Config): ((req: http.IncomingMessage) => void) | null {
+	if (config.origin || process.env.PROTOCOL_HEADER) return null;
+	process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+	return (req) => {
+		req.headers[OWN_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	};
+}
+
 async function loadSvelteKitHandler(): Promise<Handler> {
 	const file = path.join(root, 'build', 'handler.js');
 	if (!fs.existsSync(file)) {
@@ -37,8 +52,12 @@ function readConfig(): Config {
 async function main(): Promise<void> {
 	const config = readConfig();
 	const services = createServices(config);
+	const markProtocol = protocolFromSocket(config);
 	const handler = await loadSvelteKitHandler();
-	const server = http.createServer((req, res) => handler(req, res));
+	const server = http.createServer((req, res) => {
+		markProtocol?.(req);
+		handler(req, res);
+	});
 	const realtime = attachRealtime(server, services);
 
 	server.listen(config.port, config.host, () => {

@@ -6,7 +6,9 @@ import { services } from './services.js';
 
 function toLogin(event: RequestEvent): never {
 	const next = event.url.pathname + event.url.search;
-	redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	// The cookie of an ended session is cleared on this answer, so the reason travels in the URL.
+	const ended = event.locals.sessionEnded ? '&ended=1' : '';
+	redirect(303, `/login?next=${encodeURIComponent(next)}${ended}`);
 }
 
 /** The signed-in user, or a redirect to sign in that comes back here afterwards. */

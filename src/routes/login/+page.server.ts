@@ -11,7 +11,7 @@ const GENERIC = 'The email address or password is not right. Check them and try 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	if (locals.user) redirect(303, next);
-	return { next, sessionEnded: locals.sessionEnded };
+	return { next, sessionEnded: locals.sessionEnded || url.searchParams.has('ended') };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,208 @@
+/**
+ * Per-section item fields, as data: the single source for input validation, reading,
+ * validateBoardShape and generic UI rendering. Every item also has the base fields
+ * (id, order, author, createdAt, updatedAt, updatedBy, text) described in docs/board-schema.md.
+ */
+import { LIMITS } from './schema.js';
+import type { SectionKey } from './section-keys.js';
+
+/** One allowed value of an enum field, with a plain-language label for the UI. */
+export interface EnumOption<V extends string = string> {
+	readonly value: V;
+	readonly label: string;
+}
+
+interface FieldBase {
+	/** Plain-language label for a form control. */
+	readonly label: string;
+	/** Optional question shown as a hint. */
+	readonly prompt?: string;
+}
+
+/** One of a fixed set of strings. */
+export interface EnumFieldSpec extends FieldBase {
+	readonly type: 'enum';
+	readonly options: readonly EnumOption[];
+	readonly nullable: boolean;
+	/** Value used when addItem is not given one. */
+	readonly default: string | null;
+}
+/** Integer 0–10 or null (motivational-interviewing ruler). */
+export interface RulerFieldSpec extends FieldBase {
+	readonly type: 'ruler';
+}
+/** Calendar date `yyyy-mm-dd`. Non-nullable dates default to today (local time). */
+export interface DateFieldSpec extends FieldBase {
+	readonly type: 'date';
+	readonly nullable: boolean;
+}
+/** Short single-line string or null. */
+export interface StringFieldSpec extends FieldBase {
+	readonly type: 'string';
+	readonly maxLength: number;
+	readonly format?: 'phone';
+}
+/** A second collaborative text (Y.Text), like the item's main `text`. */
+export interface TextFieldSpec extends FieldBase {
+	readonly type: 'text';
+}
+/** A board member's user id, or null (not decided). */
+export interface UserIdFieldSpec extends FieldBase {
+	readonly type: 'userId';
+}
+/** Id of an item in another section, or null. May dangle after a concurrent delete. */
+export interface ItemRefFieldSpec extends FieldBase {
+	readonly type: 'itemRef';
+	readonly section: SectionKey;
+}
+/** Epoch ms set by the model (never by callers) when `field` becomes `value`. */
+export interface StampFieldSpec extends FieldBase {
+	readonly type: 'stamp';
+	readonly when: { readonly field: string; readonly value: string };
+}
+
+export type FieldSpec =
+	| EnumFieldSpec
+	| RulerFieldSpec
+	| DateFieldSpec
+	| StringFieldSpec
+	| TextFieldSpec
+	| UserIdFieldSpec
+	| ItemRefFieldSpec
+	| StampFieldSpec;
+
+export const GOOD_DAY_KINDS = [
+	{ value: 'good_day', label: 'A good day' },
+	{ value: 'hard_day', label: 'A hard day' },
+	{ value: 'what_helps', label: 'What helps me have more good days' }
+] as const;
+
+export const OBSTACLE_AREAS = [
+	{ value: 'housing', label: 'Housing' },
+	{ value: 'money', label: 'Money' },
+	{ value: 'loneliness', label: 'Feeling lonely' },
+	{ value: 'stress', label: 'Stress' },
+	{ value: 'health', label: 'Health' },
+	{ value: 'work', label: 'Work' },
+	{ value: 'other', label: 'Something else' }
+] as const;
+
+export const GOAL_STATUSES = [
+	{ value: 'not_started', label: 'Not started yet' },
+	{ value: 'working_on_it', label: 'Working on it' },
+	{ value: 'achieved', label: 'Achieved' },
+	{ value: 'changed_my_mind', label: 'Changed my mind' }
+] as const;
+
+export const STEP_STATUSES = [
+	{ value: 'not_started', label: 'Not started' },
+	{ value: 'doing', label: 'Doing it' },
+	{ value: 'done', label: 'Done' },
+	{ value: 'changed_my_mind', label: 'Changed my mind' }
+] as const;
+
+export const CONTINGENCY_KINDS = [
+	{ value: 'warning_sign', label: 'Warning signs' },
+	{ value: 'what_helps', label: 'What helps' },
+	{ value: 'who_to_call', label: 'Who to call' }
+] as const;
+
+/** Extra fields of each section's items, beyond the base fields. */
+export const FIELDS = {
+	today: {},
+	matters: {},
+	goodDay: {
+		kind: { type: 'enum', label: 'This is about', options: GOOD_DAY_KINDS, nullable: false, default: 'good_day' }
+	},
+	strengths: {},
+	people: {
+		relationship: {
+			type: 'string',
+			label: 'Who they are to me and how they help',
+			maxLength: LIMITS.maxShortString
+		}
+	},
+	obstacles: {
+		area: { type: 'enum', label: 'What it is about', options: OBSTACLE_AREAS, nullable: true, default: null }
+	},
+	goals: {
+		okLooksLike: { type: 'text', label: 'What "OK" would look like', prompt: 'How would you know things are OK?' },
+		importance: { type: 'ruler', label: 'How important is this to me?', prompt: 'Why not a lower number?' },
+		confidence: { type: 'ruler', label: 'How sure am I that I can do it?', prompt: 'Why not a lower number?' },
+		status: { type: 'enum', label: 'How it is going', options: GOAL_STATUSES, nullable: false, default: 'not_started' },
+		reviewDate: { type: 'date', label: 'When we will look at this again', nullable: true }
+	},
+	steps: {
+		owner: { type: 'userId', label: 'Who does it' },
+		dueDate: { type: 'date', label: 'By when', nullable: true },
+		status: { type: 'enum', label: 'How it is going', options: STEP_STATUSES, nullable: false, default: 'not_started' },
+		goalId: { type: 'itemRef', label: 'Which goal it helps with', section: 'goals' },
+		doneAt: { type: 'stamp', label: 'Done on', when: { field: 'status', value: 'done' } }
+	},
+	notes: {
+		date: { type: 'date', label: 'Date', nullable: false }
+	},
+	contingency: {
+		kind: { type: 'enum', label: 'This is', options: CONTINGENCY_KINDS, nullable: false, default: 'warning_sign' },
+		phone: { type: 'string', label: 'Phone number', maxLength: LIMITS.maxPhoneLength, format: 'phone' }
+	}
+} as const satisfies Record<SectionKey, Readonly<Record<string, FieldSpec>>>;
+
+type Fields = typeof FIELDS;
+type OptionValue<F> = F extends { readonly options: readonly { readonly value: infer V }[] } ? V : never;
+
+/** The stored/read value type of a field spec. */
+export type FieldValue<F> = F extends { readonly type: 'enum'; readonly nullable: true }
+	? OptionValue<F> | null
+	: F extends { readonly type: 'enum' }
+		? OptionValue<F>
+		: F extends { readonly type: 'date'; readonly nullable: false }
+			? string
+			: F extends { readonly type: 'text' }
+				? string
+				: F extends { readonly type: 'ruler' | 'stamp' }
+					? number | null
+					: F extends { readonly type: 'date' | 'string' | 'userId' | 'itemRef' }
+						? string | null
+						: never;
+
+/** Extra field values of one section's items (as read). */
+export type SectionFieldValues<S extends SectionKey> = {
+	-readonly [K in keyof Fields[S]]: FieldValue<Fields[S][K]>;
+};
+
+/** Names of fields a caller may write (stamps are set by the model). */
+export type EditableFieldName<S extends SectionKey> = {
+	[K in keyof Fields[S]]: Fields[S][K] extends { readonly type: 'stamp' } ? never : K;
+}[keyof Fields[S]];
+
+/** A partial update of one section's editable fields (plus the main `text`). */
+export type ItemPatch<S extends SectionKey> = { text?: string } & {
+	[K in EditableFieldName<S>]?: FieldValue<Fields[S][K]>;
+};
+
+/** Names of a section's Y.Text fields: always `text`, plus e.g. `okLooksLike` for goals. */
+export type TextFieldName<S extends SectionKey> =
+	| 'text'
+	| { [K in keyof Fields[S]]: Fields[S][K] extends { readonly type: 'text' } ? K : never }[keyof Fields[S]];
+
+export type GoodDayKind = (typeof GOOD_DAY_KINDS)[number]['value'];
+export type ObstacleArea = (typeof OBSTACLE_AREAS)[number]['value'];
+export type GoalStatus = (typeof GOAL_STATUSES)[number]['value'];
+export type StepStatus = (typeof STEP_STATUSES)[number]['value'];
+export type ContingencyKind = (typeof CONTINGENCY_KINDS)[number]['value'];
+
+const ENTRIES = new Map<string, ReadonlyArray<readonly [string, FieldSpec]>>(
+	Object.entries(FIELDS).map(([key, specs]) => [key, Object.entries(specs as Readonly<Record<string, FieldSpec>>)])
+);
+
+/** The extra field specs of a section as `[name, spec]` entries, for generic code. */
+export function fieldEntries(section: SectionKey): ReadonlyArray<readonly [string, FieldSpec]> {
+	return ENTRIES.get(section) ?? [];
+}
+
+/** The spec of one extra field of a section, or undefined if the section has no such field. */
+export function fieldSpec(section: SectionKey, name: string): FieldSpec | undefined {
+	const specs = FIELDS[section] as Readonly<Record<string, FieldSpec>>;
+	return Object.hasOwn(specs, name) ? specs[name] : undefined;
+}

@@ -1,0 +1,40 @@
+/**
+ * The board model: the only code that reads or writes a board's Y.Doc. Pure TypeScript
+ * over yjs and fractional-indexing, shared by the browser and the server.
+ * Layout and rules: docs/board-schema.md.
+ */
+export { SCHEMA_VERSION, BOARD_ORIGIN, LIMITS } from './schema.js';
+export { BoardInputError, BoardVersionError } from './errors.js';
+export { SECTION_KEYS, isSectionKey, type SectionKey } from './section-keys.js';
+export { SECTIONS, getSection, type SectionInfo } from './sections.js';
+export {
+	FIELDS,
+	GOOD_DAY_KINDS,
+	OBSTACLE_AREAS,
+	GOAL_STATUSES,
+	STEP_STATUSES,
+	CONTINGENCY_KINDS,
+	fieldEntries,
+	fieldSpec,
+	type FieldSpec,
+	type EnumOption,
+	type FieldValue,
+	type SectionFieldValues,
+	type EditableFieldName,
+	type ItemPatch,
+	type TextFieldName,
+	type GoodDayKind,
+	type ObstacleArea,
+	type GoalStatus,
+	type StepStatus,
+	type ContingencyKind
+} from './fields.js';
+export type { ItemBase, ItemView, AddItemInput } from './types.js';
+export { initBoard, getSchemaVersion } from './doc.js';
+export { listItems, getItem, getItemText } from './item-read.js';
+export { addItem, updateFields, setText, touchItem, deleteItem } from './item-write.js';
+export { moveItem, moveItemTo } from './item-move.js';
+export { observeBoard, createUndoManager, type BoardChange } from './observe.js';
+export { validateBoardShape } from './validate-shape.js';
+export { isIsoDate, todayIso } from './values.js';
+export { compareOrder } from './order.js';

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Browser tests run against the built app (tests/run-all.sh builds it first), in Debian's Chromium. */
+const port = Number(process.env.E2E_PORT ?? 3391);
+const dataDir = path.join(os.tmpdir(), `whatmatters-e2e-${process.pid}-${Date.now()}`);
+
+export default defineConfig({
+	testDir: './e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 5_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	outputDir: '../test-results',
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			// Without these, Chromium keeps calling hosts a closed network refuses; as root it needs no sandbox.
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		command: 'npx tsx server/index.ts',
+		cwd: '..',
+		url: `http://127.0.0.1:${port}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }
+	}
+});

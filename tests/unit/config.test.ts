@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+describe('loadConfig', () => {
+	it('has working defaults with an empty environment', () => {
+		const config = loadConfig({});
+		expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', origin: undefined, redisUrl: undefined, sessionDays: 30, inviteDays: 7, logLevel: 'info' });
+		expect(config.dataDir).toBe(path.resolve('./data'));
+	});
+
+	it('reads every variable', () => {
+		const config = loadConfig({
+			PORT: '8080',
+			HOST: '127.0.0.1',
+			DATA_DIR: '/srv/wm',
+			ORIGIN: 'https://plans.example.org/',
+			REDIS_URL: 'redis://127.0.0.1:6379',
+			SESSION_DAYS: '14',
+			INVITE_DAYS: '3',
+			LOG_LEVEL: 'debug'
+		});
+		expect(config).toEqual({
+			port: 8080,
+			host: '127.0.0.1',
+			dataDir: '/srv/wm',
+			origin: 'https://plans.example.org',
+			redisUrl: 'redis://127.0.0.1:6379',
+			sessionDays: 14,
+			inviteDays: 3,
+			logLevel: 'debug'
+		});
+	});
+
+	it.each([
+		['PORT', 'eighty'],
+		['PORT', '70000'],
+		['PORT', '-1'],
+		['ORIGIN', 'plans.example.org'],
+		['ORIGIN', 'ftp://plans.example.org'],
+		['ORIGIN', 'https://plans.example.org/app'],
+		['REDIS_URL', 'http://localhost:6379'],
+		['SESSION_DAYS', '0'],
+		['INVITE_DAYS', 'seven'],
+		['LOG_LEVEL', 'loud'],
+		['HOST', 'local host']
+	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
+		let thrown: unknown;
+		try {
+			loadConfig({ [variable]: value });
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(ConfigError);
+		expect((thrown as ConfigError).message).toContain(variable);
+		expect((thrown as ConfigError).variable).toBe(variable);
+	});
+});
