@@ -51,3 +51,15 @@ export function safeNext(value: string | null | undefined, fallback = '/boards')
 	if (CONTROL.test(value) || value.length > 500) return fallback;
 	return value;
 }
+
+/**
+ * The submitted form, or an empty one when the body is not a form at all (a script posting
+ * JSON or plain text): the action then answers with its usual "enter …" errors, never a 500.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		return new FormData();
+	}
+}

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { describeWait } from '$lib/server/auth/login-throttle';
-import { echo, passwordField, safeNext, textField } from '$lib/server/forms';
+import { echo, passwordField, safeNext, textField, readForm } from '$lib/server/forms';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const email = textField(form, 'email');
 		const next = safeNext(textField(form, 'next'));
 		const values = { email: echo(email) };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { echo, passwordField, safeNext, textField } from '$lib/server/forms';
+import { echo, passwordField, safeNext, textField, readForm } from '$lib/server/forms';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const input = { name: textField(form, 'name'), email: textField(form, 'email'), password: passwordField(form, 'password') };
 		const next = safeNext(textField(form, 'next'));
 		const result = await signUp(services(), input);

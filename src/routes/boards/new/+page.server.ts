@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/guards';
-import { echo, textField } from '$lib/server/forms';
+import { echo, textField, readForm } from '$lib/server/forms';
 import { setInviteFlash } from '$lib/server/invite-flash';
 import { startPlan } from '$lib/server/plans';
 import { services } from '$lib/server/services';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const input = { planFor: textField(form, 'planFor'), personName: textField(form, 'personName'), myRole: textField(form, 'myRole') };
 		const result = await startPlan(services(), user, input);
 		if (!result.ok) {

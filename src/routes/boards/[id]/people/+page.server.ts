@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireBoard } from '$lib/server/guards';
-import { checkName, echo, textField } from '$lib/server/forms';
+import { checkName, echo, textField, readForm } from '$lib/server/forms';
 import { takeInviteFlash, setInviteFlash } from '$lib/server/invite-flash';
 import { createInvitation, withdrawInvitation } from '$lib/server/invitations';
 import { changeRole, removeMember } from '$lib/server/members';
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const { board, user } = await requireBoard(event, 'managePeople');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const role = textField(form, 'role');
 		const label = textField(form, 'label');
 		const values = { role, label: echo(label) };
@@ -41,14 +41,14 @@ export const actions: Actions = {
 	},
 	withdraw: async (event) => {
 		const { board, user } = await requireBoard(event, 'managePeople');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const done = await withdrawInvitation(services(), user, board, textField(form, 'invitation'));
 		if (!done) return fail(400, { action: 'withdraw', message: 'That invitation has already been used or withdrawn.' });
 		redirect(303, `/boards/${board.id}/people`);
 	},
 	role: async (event) => {
 		const { board, user } = await requireBoard(event, 'managePeople');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const decision = await changeRole(services(), user, board, textField(form, 'member'), textField(form, 'role'));
 		if (!decision.ok) {
 			if (decision.refusal === 'forbidden') error(403, decision.message);
@@ -58,7 +58,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { board, user } = await requireBoard(event, 'managePeople');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const decision = await removeMember(services(), user, board, textField(form, 'member'));
 		if (!decision.ok) {
 			if (decision.refusal === 'forbidden') error(403, decision.message);

@@ -1,0 +1,157 @@
+/**
+ * Shared helpers for the browser tests: accounts, plans, invitations and the axe check.
+ * Each helper drives the real UI (no shortcuts through the database), so the flows they
+ * perform are tested every time they are used.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+export const PASSWORD = 'kettle harbour violet';
+
+export interface Account {
+	name: string;
+	email: string;
+}
+
+export interface Actor {
+	context: BrowserContext;
+	page: Page;
+	account: Account;
+}
+
+let counter = 0;
+/** A suffix no other test in this run (or an earlier run on the same data folder) uses. */
+export function unique(): string {
+	counter += 1;
+	return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${counter}`;
+}
+
+export function newAccount(name: string): Account {
+	return { name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${unique()}@example.test` };
+}
+
+/** The page's <main>: header links ("Create an account", "Sign in") repeat some main links. */
+export function main(page: Page): Locator {
+	return page.locator('main');
+}
+
+/** Fills and sends the sign-up form on the page already open (plain /signup or with ?next=). */
+export async function fillSignUp(page: Page, account: Account, password = PASSWORD): Promise<void> {
+	await page.locator('#name').fill(account.name);
+	await page.locator('#email').fill(account.email);
+	await page.locator('#password').fill(password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Signs up on /signup and waits for "My care plans". */
+export async function signUp(page: Page, account: Account): Promise<Account> {
+	await page.goto('/signup');
+	await fillSignUp(page, account);
+	await expect(page).toHaveURL(/\/boards$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'My care plans' })).toBeVisible();
+	return account;
+}
+
+/** A fresh browser context with its own signed-in account. */
+export async function newActor(browser: Browser, name: string): Promise<Actor> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const account = await signUp(page, newAccount(name));
+	return { context, page, account };
+}
+
+/** A fresh browser context with nobody signed in. */
+export async function newVisitor(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext();
+	return { context, page: await context.newPage() };
+}
+
+/** Extracts the board id from a /boards/<id>[/...] URL. */
+export function boardIdFrom(url: string): string {
+	const match = /\/boards\/([a-z2-7]{20})(?:\/|$)/.exec(new URL(url).pathname);
+	if (!match) throw new Error(`Not a plan URL: ${url}`);
+	return match[1];
+}
+
+/** "Start a care plan" → "For me" → the plan's page. Returns the plan id. */
+export async function startPlanForMe(page: Page): Promise<string> {
+	await page.goto('/boards/new');
+	await page.locator('#planFor-me').check();
+	await page.getByRole('button', { name: 'Start the plan' }).click();
+	await expect(page).toHaveURL(/\/boards\/[a-z2-7]{20}$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'My care plan' })).toBeVisible();
+	return boardIdFrom(page.url());
+}
+
+/** "With someone I support": returns the plan id and the person's invitation link. */
+export async function startPlanWith(
+	page: Page,
+	personName: string,
+	myRole: 'clinician' | 'peer_advocate'
+): Promise<{ boardId: string; link: string }> {
+	await page.goto('/boards/new');
+	await page.locator('#planFor-someone').check();
+	await page.locator('#personName').fill(personName);
+	await page.locator(`#myRole-${myRole}`).check();
+	await page.getByRole('button', { name: 'Start the plan' }).click();
+	await expect(page).toHaveURL(/\/boards\/[a-z2-7]{20}\/people$/);
+	return { boardId: boardIdFrom(page.url()), link: await inviteLinkShown(page) };
+}
+
+/** The invitation link the people page shows once, checked to be an absolute /invite/ URL. */
+export async function inviteLinkShown(page: Page): Promise<string> {
+	const shown = page.getByTestId('invite-link');
+	await expect(shown).toBeVisible();
+	const link = (await shown.textContent())?.trim() ?? '';
+	expect(link).toMatch(/^https?:\/\/[^/]+\/invite\/[A-Za-z0-9_-]+$/);
+	return link;
+}
+
+export type InviteRole = 'person' | 'clinician' | 'peer_advocate' | 'supporter';
+
+/** On the people page, makes an invitation link for `label` with `role` and returns it. */
+export async function invite(page: Page, boardId: string, label: string, role: InviteRole): Promise<string> {
+	if (!page.url().endsWith(`/boards/${boardId}/people`)) await page.goto(`/boards/${boardId}/people`);
+	await page.locator('#label').fill(label);
+	await page.locator(`#role-${role}`).check();
+	await page.getByRole('button', { name: 'Make an invitation link' }).click();
+	await expect(page).toHaveURL(new RegExp(`/boards/${boardId}/people$`));
+	return inviteLinkShown(page);
+}
+
+/** A signed-in page opens an invitation and presses "Join the plan"; ends on the plan's page. */
+export async function join(page: Page, link: string, boardId: string): Promise<void> {
+	await page.goto(link);
+	await page.getByRole('button', { name: 'Join the plan' }).click();
+	await expect(page).toHaveURL(new RegExp(`/boards/${boardId}$`));
+}
+
+/**
+ * A signed-out page opens an invitation, follows its "Create an account" link, signs up and
+ * comes back to the invitation, then joins. Ends on the plan's page.
+ */
+export async function signUpThroughInvitation(page: Page, link: string, account: Account, boardId: string): Promise<void> {
+	const invitePath = new URL(link).pathname;
+	await page.goto(link);
+	await main(page).getByRole('link', { name: 'Create an account' }).click();
+	await expect(page).toHaveURL((url) => url.pathname === '/signup' && url.searchParams.get('next') === invitePath);
+	await fillSignUp(page, account);
+	await expect(page).toHaveURL((url) => url.pathname === invitePath);
+	await page.getByRole('button', { name: 'Join the plan' }).click();
+	await expect(page).toHaveURL(new RegExp(`/boards/${boardId}$`));
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Zero WCAG 2.2 A/AA violations from axe on the page as it is now; the message names each. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const summary = violations.map((v) => ({
+		id: v.id,
+		impact: v.impact,
+		help: v.help,
+		targets: v.nodes.map((n) => n.target.join(' ')),
+		failure: v.nodes[0]?.failureSummary
+	}));
+	expect(summary, `axe violations on ${what} (${page.url()}):\n${JSON.stringify(summary, null, 2)}`).toEqual([]);
+}
