@@ -21,6 +21,18 @@ export interface Config {
 	inviteDays: number;
 	/** LOG_LEVEL: error | warn | info | debug. Default info. */
 	logLevel: LogLevel;
+	sync: SyncLimits;
+}
+
+export interface SyncLimits {
+	/** SYNC_MAX_FRAME_BYTES: the largest WebSocket frame accepted. Default 1 MiB. */
+	maxFrameBytes: number;
+	/** SYNC_MESSAGES_PER_SECOND: a connection's sustained message rate. Default 60. */
+	messagesPerSecond: number;
+	/** SYNC_MESSAGE_BURST: messages a connection may send at once above that rate. Default 600. */
+	messageBurst: number;
+	/** COMPACT_EVERY: updates between two compactions of a board's stored state. Default 500. */
+	compactEvery: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -84,6 +96,12 @@ export function loadConfig(env: Env = process.env): Config {
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
 		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
 		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),
-		logLevel
+		logLevel,
+		sync: {
+			maxFrameBytes: integer(env, 'SYNC_MAX_FRAME_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+			messagesPerSecond: integer(env, 'SYNC_MESSAGES_PER_SECOND', 60, 1, 100_000),
+			messageBurst: integer(env, 'SYNC_MESSAGE_BURST', 600, 1, 1_000_000),
+			compactEvery: integer(env, 'COMPACT_EVERY', 500, 10, 1_000_000)
+		}
 	};
 }

@@ -1,5 +1,6 @@
 /** Builds the process's services from its configuration, in one place for start and dev. */
 import { createSessionManager } from '../src/lib/server/auth/sessions.js';
+import { MembershipEvents } from '../src/lib/server/membership-events.js';
 import { registerServices, type Services } from '../src/lib/server/services.js';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
@@ -12,7 +13,8 @@ export function createServices(config: Config): Services {
 		config,
 		storage,
 		sessions: createSessionManager(storage, config.sessionDays),
-		log
+		log,
+		membership: new MembershipEvents()
 	};
 	registerServices(services);
 	return services;

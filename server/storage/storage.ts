@@ -95,6 +95,24 @@ export interface AuditRecord extends AuditEntry {
 /** Why accepting an invitation did not add a member. */
 export type AcceptRefusal = 'not_found' | 'used' | 'withdrawn' | 'expired' | 'already_member' | 'person_taken';
 
+/** One accepted Yjs update of a board, as it is appended to the log. */
+export interface DocUpdateEntry {
+	boardId: string;
+	data: Uint8Array;
+	/** The member who sent it; null for the server's own writes (the schema version). */
+	userId: string | null;
+	at: number;
+}
+
+/** What loading a board's document reads: the compacted state and every update after it. */
+export interface StoredDoc {
+	snapshot: Uint8Array | null;
+	snapshotSeq: number;
+	updates: Uint8Array[];
+	/** The sequence number of the last update in the log (0 if none). */
+	lastSeq: number;
+}
+
 export interface Storage {
 	readonly kind: string;
 	users: {
@@ -145,6 +163,16 @@ export interface Storage {
 		/** Failures under a key since a time, and the oldest of them. */
 		failuresSince(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
 		clear(key: string): Promise<void>;
+	};
+	docs: {
+		/**
+		 * Appends updates in one transaction and returns the sequence number each got, per board.
+		 * Resolves only once they are durable; rejects (storing none of them) on failure.
+		 */
+		append(entries: DocUpdateEntry[]): Promise<number[]>;
+		load(boardId: string): Promise<StoredDoc>;
+		/** Replaces the board's compacted state; the update log itself is never shortened. */
+		saveSnapshot(boardId: string, uptoSeq: number, data: Uint8Array, at: number): Promise<void>;
 	};
 	/** Resolves once the store is ready; /healthz answers 200 only after. */
 	isOpen(): boolean;

@@ -1,6 +1,7 @@
 /** Direct looks into a test server's real SQLite file: to find ids, or to age a session. */
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import * as Y from 'yjs';
 import { DATABASE_FILE } from '../../server/storage/sqlite/index.js';
 
 export function openDatabase(dataDir: string): Database.Database {
@@ -34,6 +35,22 @@ export function count(dataDir: string, sql: string, ...params: unknown[]): numbe
 	const db = openDatabase(dataDir);
 	try {
 		return (db.prepare(sql).get(...params) as { n: number }).n;
+	} finally {
+		db.close();
+	}
+}
+
+/** The board as stored: its snapshot and update log, straight from the SQLite file. */
+export function storedDoc(dataDir: string, boardId: string): import('yjs').Doc {
+	const db = openDatabase(dataDir);
+	try {
+		const doc = new Y.Doc();
+		const snapshot = db.prepare<[string], { data: Buffer }>('SELECT data FROM board_snapshots WHERE board_id = ?').get(boardId);
+		if (snapshot) Y.applyUpdate(doc, snapshot.data);
+		for (const row of db.prepare<[string], { data: Buffer }>('SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq').all(boardId)) {
+			Y.applyUpdate(doc, row.data);
+		}
+		return doc;
 	} finally {
 		db.close();
 	}

@@ -28,7 +28,8 @@ describe('loadConfig', () => {
 			redisUrl: 'redis://127.0.0.1:6379',
 			sessionDays: 14,
 			inviteDays: 3,
-			logLevel: 'debug'
+			logLevel: 'debug',
+			sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 60, messageBurst: 600, compactEvery: 500 }
 		});
 	});
 
@@ -43,6 +44,8 @@ describe('loadConfig', () => {
 		['SESSION_DAYS', '0'],
 		['INVITE_DAYS', 'seven'],
 		['LOG_LEVEL', 'loud'],
+		['SYNC_MAX_FRAME_BYTES', '12'],
+		['COMPACT_EVERY', 'often'],
 		['HOST', 'local host']
 	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
 		let thrown: unknown;

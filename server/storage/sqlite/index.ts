@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Storage } from '../storage.js';
 import { sqliteLoginAttempts, sqliteSessions, sqliteUsers } from './accounts.js';
 import { sqliteAudit } from './audit.js';
+import { sqliteDocs } from './docs.js';
 import { sqliteBoards, sqliteInvitations, sqliteMembers } from './boards.js';
 import { migrate } from './migrations.js';
 
@@ -30,6 +31,7 @@ export function openSqliteStorage(dataDir: string): Storage {
 		invitations: sqliteInvitations(db),
 		audit: sqliteAudit(db),
 		loginAttempts: sqliteLoginAttempts(db),
+		docs: sqliteDocs(db),
 		isOpen: () => open,
 		async close() {
 			if (!open) return;

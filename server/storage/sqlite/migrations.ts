@@ -66,6 +66,24 @@ export const MIGRATIONS: readonly string[] = [
 		at INTEGER NOT NULL
 	);
 	CREATE INDEX login_failures_key ON login_failures(key, at);
+	`,
+	// 2: the boards' Yjs documents: every accepted update, in order, with who sent it;
+	// plus the latest compacted state, so loading stays fast as history grows.
+	`
+	CREATE TABLE board_updates (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		user_id TEXT,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, seq)
+	) WITHOUT ROWID;
+	CREATE TABLE board_snapshots (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		upto_seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		at INTEGER NOT NULL
+	);
 	`
 ];
 

@@ -8,7 +8,7 @@ import { isRole } from '../roles.js';
 const NOT_A_MEMBER: Decision = { ok: false, refusal: 'not_found', message: 'That person is not on this plan any more.' };
 
 export async function changeRole(
-	{ storage }: Services,
+	{ storage, membership }: Services,
 	by: SessionUser,
 	board: BoardRecord,
 	userId: string,
@@ -28,11 +28,12 @@ export async function changeRole(
 		action: 'member.role_changed',
 		detail: { member: userId, from: target.role, to: role }
 	});
+	membership.changed(board.id, userId);
 	return decision;
 }
 
 export async function removeMember(
-	{ storage }: Services,
+	{ storage, membership }: Services,
 	by: SessionUser,
 	board: BoardRecord,
 	userId: string,
@@ -50,5 +51,6 @@ export async function removeMember(
 		action: 'member.removed',
 		detail: { member: userId, role: target.role }
 	});
+	membership.changed(board.id, userId);
 	return decision;
 }

@@ -7,12 +7,14 @@ import type { Storage } from '../../../server/storage/storage.js';
 import type { Config } from '../../../server/config.js';
 import type { Logger } from '../../../server/log.js';
 import type { SessionManager } from './auth/sessions.js';
+import type { MembershipEvents } from './membership-events.js';
 
 export interface Services {
 	config: Config;
 	storage: Storage;
 	sessions: SessionManager;
 	log: Logger;
+	membership: MembershipEvents;
 }
 
 // A global symbol, because the SvelteKit bundle and server/ load separate copies of this module.

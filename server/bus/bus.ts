@@ -1,0 +1,27 @@
+/**
+ * The bus seam: how a board's updates and presence reach every connection of that board,
+ * wherever it is. In-process by default; Redis when several instances share the load.
+ */
+
+export type BusKind = 'update' | 'awareness';
+
+export interface BusMessage {
+	boardId: string;
+	kind: BusKind;
+	payload: Uint8Array;
+	/** The instance that published, and its connection the message came from (not echoed to it). */
+	instance: string;
+	connection: number | null;
+}
+
+export type BusHandler = (message: BusMessage) => void;
+
+export interface Bus {
+	/** This process's id on the bus, so it can tell its own messages from other instances'. */
+	readonly instanceId: string;
+	/** Starts delivering a board's messages to `handler`; the returned function stops it. */
+	subscribe(boardId: string, handler: BusHandler): Promise<() => Promise<void>>;
+	/** Delivers to every subscriber of the board, on every instance, this one included. */
+	publish(message: BusMessage): Promise<void>;
+	close(): Promise<void>;
+}

@@ -1,0 +1,157 @@
+/**
+ * One client's WebSocket on a board: rate limit, decoding, role checks, then the room.
+ * Messages are handled one at a time, in order. A misbehaving connection is closed alone.
+ */
+import WebSocket from 'ws';
+import { CloseCode } from '../../src/lib/protocol/close-codes.js';
+import type { SyncLimits } from '../config.js';
+import type { Logger } from '../log.js';
+import { decodeClientMessage, MalformedMessage, readAwarenessEntries, type ClientMessage } from './messages.js';
+import type { BoardRoom, RoomConnection } from './room.js';
+import * as Y from 'yjs';
+
+/** A client this far behind on reading is not keeping up; it resyncs when it reconnects. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+let nextId = 1;
+
+export interface ConnectionDeps {
+	log: Logger;
+	limits: SyncLimits;
+	/** Checks the session is still valid (it may have been signed out or expired meanwhile). */
+	stillSignedIn(): Promise<boolean>;
+}
+
+export class SyncConnection implements RoomConnection {
+	readonly id = nextId++;
+	readonly awarenessIds = new Set<number>();
+	alive = true;
+	private tokens: number;
+	private lastRefill = Date.now();
+	private lastAuthCheck = Date.now();
+	private queue: Promise<void> = Promise.resolve();
+	private closing = false;
+
+	constructor(
+		private readonly ws: WebSocket,
+		readonly userId: string,
+		readonly room: BoardRoom,
+		public canWrite: boolean,
+		private readonly deps: ConnectionDeps
+	) {
+		this.tokens = deps.limits.messageBurst;
+	}
+
+	send(frame: Uint8Array): void {
+		if (this.ws.readyState !== WebSocket.OPEN) return;
+		if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+			this.close(CloseCode.GoingAway, 'not keeping up; reconnect to catch up');
+			return;
+		}
+		this.ws.send(frame);
+	}
+
+	ping(): void {
+		if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+	}
+
+	close(code: number, reason: string): void {
+		if (this.closing) return;
+		this.closing = true;
+		if (code !== CloseCode.GoingAway || reason !== 'closing') {
+			this.deps.log.warn('Closed a sync connection', { board: this.room.boardId, user: this.userId, connection: this.id, code, reason });
+		}
+		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason);
+	}
+
+	/** Takes one frame off the wire: counted against the rate limit, then queued in order. */
+	receive(frame: Uint8Array): void {
+		if (this.closing) return;
+		if (!this.takeToken()) {
+			this.close(CloseCode.RateLimited, 'too many messages');
+			return;
+		}
+		this.queue = this.queue.then(() => this.handle(frame)).catch((error) => this.fail(error));
+	}
+
+	private takeToken(): boolean {
+		const { messagesPerSecond, messageBurst } = this.deps.limits;
+		const now = Date.now();
+		this.tokens = Math.min(messageBurst, this.tokens + ((now - this.lastRefill) / 1000) * messagesPerSecond);
+		this.lastRefill = now;
+		if (this.tokens < 1) return false;
+		this.tokens -= 1;
+		return true;
+	}
+
+	private async handle(frame: Uint8Array): Promise<void> {
+		if (this.closing) return;
+		if (Date.now() - this.lastAuthCheck > 60_000) {
+			this.lastAuthCheck = Date.now();
+			if (!(await this.deps.stillSignedIn())) return this.close(CloseCode.Unauthorized, 'signed out');
+		}
+		const message = decodeClientMessage(frame);
+		this.dispatch(message);
+	}
+
+	private dispatch(message: ClientMessage): Promise<void> | void {
+		switch (message.type) {
+			case 'sync-step-1':
+				return this.room.answerSyncStep1(this, message.stateVector).catch(() => {
+					throw new MalformedMessage('not a state vector');
+				});
+			case 'sync-step-2':
+			case 'update':
+				return this.applyUpdate(message.update);
+			case 'awareness':
+				return this.applyAwareness(message.update);
+			case 'query-awareness':
+				return this.room.sendAllAwareness(this);
+			case 'auth':
+				return;
+		}
+	}
+
+	private applyUpdate(update: Uint8Array): void {
+		if (!this.canWrite) {
+			// Read-only roles: not applied, not stored, not relayed. An empty reply to sync is normal.
+			if (!isEmptyUpdate(update)) {
+				this.deps.log.warn('Refused an update from a read-only member', { board: this.room.boardId, user: this.userId });
+			}
+			return;
+		}
+		try {
+			this.room.applyClientUpdate(this, update);
+		} catch (error) {
+			throw new MalformedMessage(`update Yjs cannot apply: ${(error as Error).message}`);
+		}
+	}
+
+	private applyAwareness(update: Uint8Array): void {
+		// Presence must be honest: a connection may only speak for its own user.
+		for (const entry of readAwarenessEntries(update)) {
+			const user = (entry.state as { user?: { id?: unknown } } | null)?.user;
+			if (entry.state !== null && user?.id !== this.userId) {
+				this.deps.log.debug('Dropped presence claiming another user', { board: this.room.boardId, user: this.userId });
+				return;
+			}
+		}
+		this.room.applyClientAwareness(this, update);
+	}
+
+	private fail(error: unknown): void {
+		if (error instanceof MalformedMessage) this.close(CloseCode.Malformed, error.message.slice(0, 100));
+		else {
+			this.deps.log.error('A sync message failed', { board: this.room.boardId, error: (error as Error).message });
+			this.close(CloseCode.Malformed, 'message failed');
+		}
+	}
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+	try {
+		const { structs, ds } = Y.decodeUpdate(update);
+		return structs.length === 0 && ds.clients.size === 0;
+	} catch {
+		return false;
+	}
+}
