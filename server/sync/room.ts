@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { getSchemaVersion, initBoard } from '../../src/lib/board/index.js';
+import { findUpdateProblem, getSchemaVersion, initBoard } from '../../src/lib/board/index.js';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
@@ -108,9 +108,10 @@ export class BoardRoom {
 		connection.send(encodeSyncStep2(this.doc, stateVector));
 	}
 
-	/** Applies a writer's update; Y.decodeUpdate first, so an update Yjs cannot read is never applied. */
+	/** Applies a writer's update if it decodes and fits the board's schema; throws otherwise. */
 	applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
-		Y.decodeUpdate(update);
+		const problem = findUpdateProblem(update);
+		if (problem) throw new Error(problem);
 		Y.applyUpdate(this.doc, update, connection);
 	}
 
