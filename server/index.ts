@@ -66,6 +66,11 @@ async function main(): Promise<void> {
 		services.log.info('WhatMatters is listening', { url: `http://localhost:${port}`, dataDir: config.dataDir });
 	});
 
+	// A promise nobody awaited must not take every open board down with it: log it loudly.
+	process.on('unhandledRejection', (reason) => {
+		services.log.error('Unhandled promise rejection', { error: reason instanceof Error ? reason.stack : String(reason) });
+	});
+
 	let stopping = false;
 	const stop = async (signal: string) => {
 		if (stopping) return;

@@ -89,8 +89,7 @@ export class SyncConnection implements RoomConnection {
 			this.lastAuthCheck = Date.now();
 			if (!(await this.deps.stillSignedIn())) return this.close(CloseCode.Unauthorized, 'signed out');
 		}
-		const message = decodeClientMessage(frame);
-		this.dispatch(message);
+		await this.dispatch(decodeClientMessage(frame));
 	}
 
 	private dispatch(message: ClientMessage): Promise<void> | void {

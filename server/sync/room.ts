@@ -112,7 +112,16 @@ export class BoardRoom {
 	applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
 		const problem = findUpdateProblem(update);
 		if (problem) throw new Error(problem);
+		const { store } = this.doc;
+		const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
 		Y.applyUpdate(this.doc, update, connection);
+		// An honest client only sends what builds on what the server has. Anything else would wait
+		// in memory for changes that never come: drop it (it was not applied, nor stored).
+		if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
+			store.pendingStructs = null;
+			store.pendingDs = null;
+			throw new Error('update depends on changes this board does not have');
+		}
 	}
 
 	applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
