@@ -2,7 +2,10 @@
  * Keyboard-only use and form errors on the foundation pages.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { main, newAccount, PASSWORD } from './fixtures';
+import { main, newAccount, PASSWORD, ready } from './fixtures';
+
+// Every test makes its own accounts, so they can share the workers.
+test.describe.configure({ mode: 'parallel' });
 
 /** What has focus now, described well enough to match against. */
 async function focused(page: Page): Promise<{ tag: string; id: string; text: string; name: string; href: string; type: string }> {
@@ -50,6 +53,7 @@ test('sign up and start a plan using only the keyboard', async ({ page }) => {
 	await tabTo(page, 'main a[href="/signup"]');
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/signup$/);
+	await ready(page);
 
 	await tabTo(page, '#name');
 	await page.keyboard.type(account.name);
@@ -70,6 +74,7 @@ test('sign up and start a plan using only the keyboard', async ({ page }) => {
 	await tabTo(page, 'main a[href="/boards/new"]');
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/boards\/new$/);
+	await ready(page);
 	await tabTo(page, 'input[name="planFor"]');
 	expect((await focused(page)).id).toBe('planFor-me');
 	await page.keyboard.press('Space');
@@ -116,6 +121,7 @@ test('an empty sign-up shows a focused error summary linking to each field, and 
 
 	// Name and email typed, a password that is refused: name and email come back, the password does not.
 	const account = newAccount('Rowan');
+	await ready(page);
 	await page.locator('#name').fill(account.name);
 	await page.locator('#email').fill(account.email);
 	await page.locator('#password').fill('password123');
@@ -135,6 +141,7 @@ test('an empty sign-up shows a focused error summary linking to each field, and 
 test('a 10,000-character name gets a clear message, not an error page', async ({ page }) => {
 	const account = newAccount('Long');
 	await page.goto('/signup');
+	await ready(page);
 	await page.locator('#name').fill('A'.repeat(10_000));
 	await page.locator('#email').fill(account.email);
 	await page.locator('#password').fill(PASSWORD);
@@ -156,8 +163,34 @@ test('a 10,000-character name gets a clear message, not an error page', async ({
 	expect(echoed.length).toBeLessThan(10_000);
 
 	// Fixing the name lets the same person sign up.
+	await ready(page);
 	await page.locator('#name').fill(account.name);
 	await page.locator('#password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page).toHaveURL(/\/boards$/);
+});
+
+/**
+ * App bug, kept visible: hydration resets what was typed or chosen before the page's JavaScript
+ * finished loading (text fields to '', radios to unchecked). People on slow connections lose
+ * their input. Marked as an expected failure: when the app is fixed this test starts "passing
+ * unexpectedly"; then remove the test.fail line.
+ */
+test('what is typed before the page finishes loading is kept', async ({ page }) => {
+	test.fail(true, 'Svelte hydration resets input values typed before the JS loaded (src/lib/components/text-field.svelte, radio-group.svelte)');
+	let release!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	// Hold the app's JavaScript (not its CSS) until the person has typed.
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/signup', { waitUntil: 'commit' });
+	await page.locator('#name').fill('Early Bird');
+	await page.locator('#email').fill('early.bird@example.test');
+	await expect(page.locator('#name')).toHaveValue('Early Bird');
+	release();
+	await ready(page);
+	await expect(page.locator('#name')).toHaveValue('Early Bird', { timeout: 1_000 });
+	await expect(page.locator('#email')).toHaveValue('early.bird@example.test', { timeout: 1_000 });
 });

@@ -15,6 +15,9 @@ import {
 	startPlanWith
 } from './fixtures';
 
+// Every test makes its own accounts, so they can share the workers.
+test.describe.configure({ mode: 'parallel' });
+
 test('a plan for me: a clinician joins by invitation, a stranger gets 404, a supporter cannot manage people', async ({ browser }) => {
 	// 1. Sam signs up and starts a plan for themself.
 	const sam = await newActor(browser, 'Sam');

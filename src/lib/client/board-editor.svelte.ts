@@ -1,0 +1,202 @@
+/**
+ * Everything a writer does to the board, through the model: add, change a field, move,
+ * delete with undo, and keeping "last changed by" true while typing. Errors never reach
+ * the page as exceptions: they are kept per field, in the model's plain words, for the
+ * component to show next to the control.
+ */
+import type * as Y from 'yjs';
+import {
+	addItem,
+	BoardInputError,
+	BoardVersionError,
+	BOARD_ORIGIN,
+	createUndoManager,
+	deleteItem,
+	getSection,
+	moveItem,
+	touchItem,
+	updateFields,
+	type ItemPatch,
+	type SectionKey
+} from '$lib/board';
+import { excerpt, type Announcer } from './announcer.svelte';
+
+/** A deleted item that can still be put back from this page. */
+export interface DeletedNote {
+	readonly key: number;
+	readonly section: SectionKey;
+	readonly itemId: string;
+	readonly preview: string;
+	readonly undo: Y.UndoManager;
+}
+
+// "Last changed" is stamped at most this often per item while someone types: each stamp
+// is a map write that the document keeps forever, and a keystroke-by-keystroke time
+// tells nobody anything more.
+const TOUCH_EVERY_MS = 5_000;
+// Deleted items a section keeps an Undo for; older ones stay in the plan's history.
+const UNDO_PER_SECTION = 5;
+
+const fieldKey = (itemId: string, field: string) => `${itemId}:${field}`;
+/** The error key of a section's "Add" form. */
+export const addKey = (section: SectionKey) => `add:${section}`;
+
+export class BoardEditor {
+	/** Who new items are credited to ("speaking as" on a shared screen). */
+	speakingAs = $state('');
+	/** Plain-language problems, keyed by `itemId:field` or `add:<section>`. */
+	errors = $state<Record<string, string>>({});
+	/** Recently deleted items, newest first. */
+	deleted = $state.raw<DeletedNote[]>([]);
+
+	readonly #doc: Y.Doc;
+	readonly #me: string;
+	readonly #say: Announcer;
+	#noteKey = 0;
+	#touched = new Map<string, number>();
+	#trailing = new Map<string, ReturnType<typeof setTimeout>>();
+	#trailingSection = new Map<string, SectionKey>();
+
+	constructor(doc: Y.Doc, me: string, announcer: Announcer) {
+		this.#doc = doc;
+		this.#me = me;
+		this.#say = announcer;
+		this.speakingAs = me;
+	}
+
+	/** The problem to show next to one field of an item, if any. */
+	errorFor(itemId: string, field: string): string | undefined {
+		return this.errors[fieldKey(itemId, field)];
+	}
+
+	#attempt<T>(key: string, action: () => T): T | undefined {
+		try {
+			const result = action();
+			if (key in this.errors) delete this.errors[key];
+			return result;
+		} catch (error) {
+			let message: string;
+			if (error instanceof BoardInputError) message = error.message;
+			else if (error instanceof BoardVersionError) message = 'This plan was changed by a newer version of WhatMatters. Reload the page to keep writing.';
+			else {
+				console.error(error);
+				message = 'That could not be saved. Please try again.';
+			}
+			// Shown where the person acted, even if the model names another input (say, the author).
+			this.errors[key] = message;
+			return undefined;
+		}
+	}
+
+	/**
+	 * Adds an item with these words, credited to `speakingAs`.
+	 * @returns the new item's id, or undefined if the model refused (the error is kept).
+	 */
+	add(section: SectionKey, text: string): string | undefined {
+		const key = addKey(section);
+		const id = this.#attempt(key, () => addItem(this.#doc, section, { author: this.speakingAs, text }));
+		if (id) this.#say.say(`Added to ${getSection(section).title}.`);
+		return id;
+	}
+
+	/** Changes one field of an item. @returns true if the model took the value. */
+	update<S extends SectionKey>(section: S, itemId: string, field: string, value: string | number | null): boolean {
+		const key = fieldKey(itemId, field);
+		const patch = { [field]: value } as ItemPatch<S>;
+		return this.#attempt(key, () => updateFields(this.#doc, section, itemId, patch, this.#me)) !== undefined;
+	}
+
+	/** Moves an item one place. @returns true if it moved. */
+	move(section: SectionKey, itemId: string, direction: 'up' | 'down', position: { index: number; count: number }): boolean {
+		const moved = this.#attempt(fieldKey(itemId, 'move'), () => moveItem(this.#doc, section, itemId, direction)) ?? false;
+		if (moved) {
+			const now = direction === 'up' ? position.index - 1 : position.index + 1;
+			this.#say.say(`Moved ${direction}. It is now number ${now + 1} of ${position.count}.`);
+		}
+		return moved;
+	}
+
+	/** Deletes an item and keeps an Undo for it. */
+	remove(section: SectionKey, itemId: string, text: string): boolean {
+		const undo = createUndoManager(this.#doc, 0);
+		const done = this.#attempt(fieldKey(itemId, 'delete'), () => deleteItem(this.#doc, section, itemId)) ?? false;
+		// This manager holds exactly this delete: stop it recording anything after it.
+		undo.trackedOrigins.delete(BOARD_ORIGIN);
+		undo.trackedOrigins.delete(null);
+		if (!done || undo.undoStack.length === 0) {
+			undo.destroy();
+			return false;
+		}
+		const note: DeletedNote = { key: ++this.#noteKey, section, itemId, preview: excerpt(text), undo };
+		const mine = this.deleted.filter((n) => n.section === section);
+		const dropped = mine.slice(UNDO_PER_SECTION - 1);
+		for (const old of dropped) old.undo.destroy();
+		this.deleted = [note, ...this.deleted.filter((n) => !dropped.includes(n))];
+		return true;
+	}
+
+	/** Puts a deleted item back where it was. @returns its id, or undefined if it could not. */
+	undoDelete(note: DeletedNote): string | undefined {
+		const restored = this.#attempt(addKey(note.section), () => note.undo.undo() !== null);
+		this.dismiss(note);
+		if (!restored) return undefined;
+		this.#say.say(`Put back in ${getSection(note.section).title}.`);
+		return note.itemId;
+	}
+
+	/** Forgets an Undo (the item stays deleted). */
+	dismiss(note: DeletedNote): void {
+		note.undo.destroy();
+		this.deleted = this.deleted.filter((n) => n !== note);
+	}
+
+	/**
+	 * Stamps "last changed by me" after typing into an item's text, at most every few
+	 * seconds per item, with a last stamp after the typing stops. Called inside the typing
+	 * transaction, so the first stamp travels in the same update as the words.
+	 */
+	touch(section: SectionKey, itemId: string): void {
+		const now = Date.now();
+		if (now - (this.#touched.get(itemId) ?? 0) >= TOUCH_EVERY_MS) {
+			this.#touched.set(itemId, now);
+			this.#touchNow(section, itemId);
+			return;
+		}
+		if (this.#trailing.has(itemId)) return;
+		this.#trailingSection.set(itemId, section);
+		this.#trailing.set(
+			itemId,
+			setTimeout(() => {
+				this.#trailing.delete(itemId);
+				this.#touched.set(itemId, Date.now());
+				this.#touchNow(section, itemId);
+			}, TOUCH_EVERY_MS)
+		);
+	}
+
+	#touchNow(section: SectionKey, itemId: string) {
+		try {
+			touchItem(this.#doc, section, itemId, this.#me);
+		} catch {
+			// A stamp that cannot be written (newer board version) is not worth an error of its own:
+			// the words were already refused or kept, and that is what the person sees.
+		}
+	}
+
+	/** Clears a field's error (when the person starts again). */
+	clearError(itemId: string, field: string): void {
+		delete this.errors[fieldKey(itemId, field)];
+	}
+
+	destroy(): void {
+		// Write the last "changed by" stamps now: they still reach this device's copy.
+		for (const [itemId, timer] of this.#trailing) {
+			clearTimeout(timer);
+			const section = this.#trailingSection.get(itemId);
+			if (section) this.#touchNow(section, itemId);
+		}
+		this.#trailing.clear();
+		for (const note of this.deleted) note.undo.destroy();
+		this.deleted = [];
+	}
+}

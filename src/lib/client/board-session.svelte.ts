@@ -1,0 +1,81 @@
+/**
+ * Everything one open board page needs, wired together: the connection (document,
+ * device copy, server), the reactive view, presence, the editor for writers, the live
+ * region and the member names. The board component creates one on mount and destroys
+ * it when the page is left.
+ */
+import { getItemText, getSection, type ItemView, type SectionKey, type TextFieldName } from '$lib/board';
+import type * as Y from 'yjs';
+import { Announcer, excerpt } from './announcer.svelte';
+import { BoardConnection } from './board-connection.svelte';
+import { BoardEditor } from './board-editor.svelte';
+import { BoardView } from './board-view.svelte';
+import { MemberDirectory, type Member } from './members';
+import { Presence } from './presence.svelte';
+
+export interface BoardSessionOptions {
+	boardId: string;
+	me: Member;
+	members: readonly Member[];
+	/** False when the member list was cut down for a reader who may not see everyone. */
+	membersComplete: boolean;
+	/** May I change the board? Readers get no editor and never write to the document. */
+	canEdit: boolean;
+}
+
+export class BoardSession {
+	readonly connection: BoardConnection;
+	readonly view: BoardView;
+	readonly presence: Presence;
+	readonly #editor: BoardEditor | null;
+	readonly people: MemberDirectory;
+	readonly announcer = new Announcer();
+
+	constructor(options: BoardSessionOptions) {
+		this.people = new MemberDirectory(options.members, options.me, options.membersComplete);
+		this.connection = new BoardConnection(options.boardId);
+		const connection = this.connection;
+		this.view = new BoardView(
+			connection.doc,
+			{
+				added: (section, items) => this.#announceAdded(section, items),
+				done: (step) => this.announcer.say(`Step done: ${excerpt(step.text) || 'a next step'}. Well done!`)
+			},
+			// Items arriving with the first load are not news.
+			() => connection.synced && connection.localReady
+		);
+		this.presence = new Presence(connection.provider.awareness, options.me);
+		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer) : null;
+	}
+
+	/**
+	 * The editor, or null when this board must be read-only: I may not write, the server
+	 * says I no longer have access, or the board is from a newer app version (typing goes
+	 * straight into the text, past the model's version check, so it must be stopped here).
+	 */
+	get editor(): BoardEditor | null {
+		if (this.connection.status === 'no-access' || this.connection.tooNew) return null;
+		return this.#editor;
+	}
+
+	#announceAdded(section: SectionKey, items: readonly ItemView[]) {
+		const title = getSection(section).title;
+		if (items.length > 1) return this.announcer.say(`${items.length} new items in ${title}.`);
+		const item = items[0]!;
+		const who = this.people.describe(item.author);
+		this.announcer.say(`New in ${title}, written by ${who}: ${excerpt(item.text) || 'no words yet'}.`);
+	}
+
+	/** The live text of an item's field, for the textarea binding. */
+	text<S extends SectionKey>(section: S, itemId: string, field: TextFieldName<S>): Y.Text | undefined {
+		return getItemText(this.connection.doc, section, itemId, field);
+	}
+
+	destroy(): void {
+		this.#editor?.destroy();
+		this.presence.destroy();
+		this.view.destroy();
+		this.announcer.destroy();
+		this.connection.destroy();
+	}
+}

@@ -1,0 +1,21 @@
+import { requireBoard } from '$lib/server/guards';
+import { decide } from '$lib/server/permissions';
+import { services } from '$lib/server/services';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The board page's members, to name authors and step owners. Access was checked by the
+ * layout; the guard runs again because a page load must not rely on its parent's order.
+ * Someone who may not see who is on the plan (a supporter) gets only the person and
+ * themselves, so the board does not become a back door to the member list.
+ */
+export const load: PageServerLoad = async (event) => {
+	const { board, membership } = await requireBoard(event, 'view');
+	const all = await services().storage.members.list(board.id);
+	const complete = decide(board, membership, 'viewPeople').ok;
+	const shown = complete ? all : all.filter((m) => m.role === 'person' || m.userId === membership.userId);
+	return {
+		members: shown.map(({ userId, name, role }) => ({ id: userId, name, role })),
+		membersComplete: complete
+	};
+};
