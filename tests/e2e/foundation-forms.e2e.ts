@@ -171,13 +171,10 @@ test('a 10,000-character name gets a clear message, not an error page', async ({
 });
 
 /**
- * App bug, kept visible: hydration resets what was typed or chosen before the page's JavaScript
- * finished loading (text fields to '', radios to unchecked). People on slow connections lose
- * their input. Marked as an expected failure: when the app is fixed this test starts "passing
- * unexpectedly"; then remove the test.fail line.
+ * People on slow connections type before the page's JavaScript arrives; taking over the page
+ * must not reset what they typed or chose (fields use defaultValue / defaultChecked).
  */
 test('what is typed before the page finishes loading is kept', async ({ page }) => {
-	test.fail(true, 'Svelte hydration resets input values typed before the JS loaded (src/lib/components/text-field.svelte, radio-group.svelte)');
 	let release!: () => void;
 	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
 	// Hold the app's JavaScript (not its CSS) until the person has typed.
