@@ -169,3 +169,131 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 	}));
 	expect(summary, `axe violations on ${what} (${page.url()}):\n${JSON.stringify(summary, null, 2)}`).toEqual([]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The live board (boards/[id]): sections, items, connection status.
+// ---------------------------------------------------------------------------------------------
+
+/** The ten sections in display order: keys as in `data-section`, titles as the UI shows them. */
+export const BOARD_SECTIONS = [
+	{ key: 'today', title: 'Our time today' },
+	{ key: 'matters', title: 'What matters to me' },
+	{ key: 'goodDay', title: 'A good day / a hard day' },
+	{ key: 'strengths', title: 'My strengths' },
+	{ key: 'people', title: 'People who help me' },
+	{ key: 'obstacles', title: 'Things that get in the way' },
+	{ key: 'goals', title: 'My goals' },
+	{ key: 'steps', title: 'Next steps' },
+	{ key: 'notes', title: 'Notes between visits' },
+	{ key: 'contingency', title: 'If things get difficult' }
+] as const;
+
+export type BoardSectionKey = (typeof BOARD_SECTIONS)[number]['key'];
+
+/** How long a change may take to reach another browser on the board: the product's requirement. */
+export const LIVE_MS = 1_000;
+
+/** The always-visible connection status line of the board. */
+export function connectionStatus(page: Page): Locator {
+	return page.getByTestId('connection-status');
+}
+
+/** Waits until the board is connected and synced with the server (status "live"). */
+export async function boardLive(page: Page, timeout = 15_000): Promise<void> {
+	await expect(connectionStatus(page)).toHaveAttribute('data-state', 'live', { timeout });
+}
+
+/** Opens a plan's board and waits until it is live. */
+export async function openBoard(page: Page, boardId: string): Promise<void> {
+	if (!page.url().endsWith(`/boards/${boardId}`)) await page.goto(`/boards/${boardId}`);
+	await boardLive(page);
+}
+
+/** One section of the board, by its key. */
+export function boardSection(page: Page, key: BoardSectionKey): Locator {
+	return page.locator(`[data-section="${key}"]`);
+}
+
+/** The items of a section, in the order shown. */
+export function boardItems(page: Page, key: BoardSectionKey): Locator {
+	return boardSection(page, key).locator('[data-item-id]');
+}
+
+/** One item of the board, by id. */
+export function boardItem(page: Page, id: string): Locator {
+	return page.locator(`[data-item-id="${id}"]`);
+}
+
+/** The ids of a section's items, in the order shown. */
+export async function boardItemIds(page: Page, key: BoardSectionKey): Promise<string[]> {
+	return boardItems(page, key).evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id') ?? ''));
+}
+
+/** The id of the item of a section whose main words are exactly `text` (textarea or read-only). */
+export async function findItemId(page: Page, key: BoardSectionKey, text: string): Promise<string> {
+	let found: string | undefined;
+	await expect
+		.poll(
+			async () => {
+				const items = await boardItems(page, key).evaluateAll((els) =>
+					els.map((el) => {
+						const id = el.getAttribute('data-item-id') ?? '';
+						const box = el.querySelector<HTMLTextAreaElement>(`textarea[id="text-${id}"]`);
+						const read = el.querySelector('.wm-item__text')?.textContent ?? '';
+						return { id, words: box ? box.value : read };
+					})
+				);
+				found = items.find((i) => i.words === text || i.words.endsWith(`: ${text}`))?.id;
+				return found;
+			},
+			{ message: `an item "${text}" in ${key}` }
+		)
+		.toBeTruthy();
+	return found!;
+}
+
+/** Writes `text` into a section's "Add" box and presses its button; returns the new item's id. */
+export async function addBoardItem(page: Page, key: BoardSectionKey, text: string): Promise<string> {
+	const box = page.locator(`#add-${key}`);
+	await box.fill(text);
+	await boardSection(page, key).getByRole('button', { name: /^Add to / }).click();
+	// The box empties once the item is in the document.
+	await expect(box).toHaveValue('');
+	const id = await findItemId(page, key, text);
+	await expect(page.locator(`#text-${id}`)).toHaveValue(text);
+	return id;
+}
+
+/** The person's plan with a clinician on it, each in their own browser context, both live on the board. */
+export async function planWithClinician(
+	browser: Browser,
+	names: { person: string; clinician: string } = { person: 'Sam', clinician: 'Lee' }
+): Promise<{ person: Actor; clinician: Actor; boardId: string }> {
+	const [person, clinician] = await Promise.all([newActor(browser, names.person), newActor(browser, names.clinician)]);
+	const boardId = await startPlanForMe(person.page);
+	const link = await invite(person.page, boardId, names.clinician, 'clinician');
+	await join(clinician.page, link, boardId);
+	await Promise.all([openBoard(person.page, boardId), openBoard(clinician.page, boardId)]);
+	return { person, clinician, boardId };
+}
+
+/** Adds a supporter (read-only) to the plan, in a third browser context, live on the board. */
+export async function addSupporter(browser: Browser, owner: Page, boardId: string, name = 'Robin'): Promise<Actor> {
+	const supporter = await newActor(browser, name);
+	const link = await invite(owner, boardId, name, 'supporter');
+	await join(supporter.page, link, boardId);
+	await openBoard(supporter.page, boardId);
+	await openBoard(owner, boardId);
+	return supporter;
+}
+
+/**
+ * The accessible name of an item's "Move up", "Move down" or "Delete" button, e.g.
+ * "Move up, item 2 of What matters to me". Chromium computes "Move up , item 2 …" (a space
+ * before the comma, because the visually hidden span is positioned absolutely); screen readers
+ * say both the same, so either is accepted.
+ */
+export function itemAction(action: 'Move up' | 'Move down' | 'Delete', n: number, sectionTitle: string): RegExp {
+	const escaped = sectionTitle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+	return new RegExp(`^${action}\\s*, item ${n} of ${escaped}$`);
+}

@@ -21,6 +21,18 @@ describe('findUpdateProblem', () => {
 		expect(findUpdateProblem(updateOf((doc) => doc.getMap('section:goals').delete(id), base))).toBeNull();
 	});
 
+	it('accepts the saved copy of a board where an item was added and then deleted', () => {
+		const doc = new Y.Doc();
+		initBoard(doc);
+		addItem(doc, 'matters', { author: 'u1', text: 'Stays' });
+		const gone = addItem(doc, 'matters', { author: 'u1', text: 'Goes' });
+		doc.getMap('section:matters').delete(gone);
+		// What a reopened page sends from its offline copy: deleted entries as deleted content.
+		const update = Y.encodeStateAsUpdate(doc);
+		expect(Y.decodeUpdate(update).structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentDeleted)).toBe(true);
+		expect(findUpdateProblem(update)).toBeNull();
+	});
+
 	it.each([
 		['an unknown top-level type', (doc: Y.Doc) => doc.getMap('junk').set('a', 1), /unknown top-level type junk/],
 		['an unknown section', (doc: Y.Doc) => doc.getMap('section:nope').set('a', new Y.Map()), /unknown top-level type/],

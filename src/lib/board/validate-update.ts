@@ -27,7 +27,9 @@ export function findUpdateProblem(update: Uint8Array): string | null {
 			if (struct.parentSub !== 'schemaVersion') return `unknown meta key ${String(struct.parentSub)}`;
 		} else if (parent.startsWith(SECTION_ROOT_PREFIX) && isSectionKey(parent.slice(SECTION_ROOT_PREFIX.length))) {
 			const isItemMap = struct.content instanceof Y.ContentType && struct.content.type instanceof Y.Map;
-			if (struct.parentSub === null || !isItemMap) return `${parent} holds only item maps`;
+			// An item deleted since is sent as deleted content: it belongs to the history, not junk.
+			const isDeletedEntry = struct.content instanceof Y.ContentDeleted;
+			if (struct.parentSub === null || !(isItemMap || isDeletedEntry)) return `${parent} holds only item maps`;
 		} else {
 			return `unknown top-level type ${parent.slice(0, 40)}`;
 		}

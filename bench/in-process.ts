@@ -1,0 +1,132 @@
+/**
+ * Measurements inside one server process, with real SQLite storage: heap per loaded board,
+ * cold-load time of a board with 10,000 stored updates, and heap over 10,000 open/close
+ * cycles. Run with --expose-gc:  node --expose-gc --import tsx bench/in-process.ts <dir>
+ */
+import * as Y from 'yjs';
+import { addItem, getItemText, initBoard, listItems } from '../src/lib/board/index.js';
+import { createLogger } from '../server/log.js';
+import { createInProcessBus } from '../server/bus/in-process.js';
+import { openSqliteStorage } from '../server/storage/sqlite/index.js';
+import type { Storage } from '../server/storage/storage.js';
+import type { RoomConnection } from '../server/sync/room.js';
+import { RoomRegistry } from '../server/sync/rooms.js';
+import { percentile } from './stats.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const heapMiB = () => {
+	gc!();
+	gc!();
+	return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+
+/**
+ * How the edits of a stored board were typed. 'runs': as people write — a few dozen keystrokes
+ * in one item, then another item (Yjs merges consecutive typing). 'interleaved': every keystroke
+ * in a different item from the last, the worst case for memory.
+ */
+export type EditPattern = 'runs' | 'interleaved';
+
+/** Stores a board built keystroke by keystroke: items added, then edited, one update each. */
+async function storeBoard(storage: Storage, boardId: string, items: number, edits: number, pattern: EditPattern): Promise<void> {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	initBoard(doc);
+	const sections = ['matters', 'strengths', 'goals', 'steps', 'notes'] as const;
+	for (let i = 0; i < items; i++) addItem(doc, sections[i % sections.length], { author: 'u1', text: `Item ${i} ` });
+	const all = sections.flatMap((section) => listItems(doc, section).map((item) => ({ section, id: item.id })));
+	for (let e = updates.length; e < edits; e++) {
+		const { section, id } = all[(pattern === 'runs' ? Math.floor(e / 30) : e) % all.length];
+		const text = getItemText(doc, section, id)!;
+		// Mostly typing, sometimes a correction, as people write.
+		if (e % 10 === 9 && text.length > 3) text.delete(text.length - 1, 1);
+		else text.insert(text.length, String.fromCharCode(97 + (e % 26)));
+	}
+	await storage.boards.create({ id: boardId, personName: 'Bench', ownerId: 'u1', createdBy: 'u1', createdAt: Date.now() }, 'person');
+	for (let i = 0; i < updates.length; i += 500) {
+		await storage.docs.append(updates.slice(i, i + 500).map((data) => ({ boardId, data, userId: 'u1', at: Date.now() })));
+	}
+	doc.destroy();
+}
+
+function fakeConnection(id: number): RoomConnection {
+	return { id, userId: 'u1', canWrite: true, awarenessIds: new Set(), send() {}, close() {} };
+}
+
+const boardId = (n: number) => `bench${String(n).padStart(15, 'a')}`;
+
+async function main(dir: string) {
+	const storage = openSqliteStorage(dir);
+	await storage.users.create({ id: 'u1', email: 'u1@example.com', name: 'U', passwordHash: 'x', createdAt: 0 });
+	const log = createLogger('error');
+	const registry = () => new RoomRegistry({ storage, bus: createInProcessBus(), log, compactEvery: 500 });
+
+	// 1. Heap per loaded board of 50 items and 2,000 edits, for each way of typing them.
+	const BOARDS = 20;
+	const heapPerBoardKiB: Record<EditPattern, number> = { runs: 0, interleaved: 0 };
+	for (const [p, pattern] of (['runs', 'interleaved'] as const).entries()) {
+		for (let b = 0; b < BOARDS; b++) await storeBoard(storage, boardId(p * 100 + b), 50, 2000, pattern);
+		const rooms = registry();
+		const before = heapMiB();
+		for (let b = 0; b < BOARDS; b++) (await rooms.acquire(boardId(p * 100 + b))).add(fakeConnection(b));
+		heapPerBoardKiB[pattern] = ((heapMiB() - before) / BOARDS) * 1024;
+		await rooms.closeAll(1001, 'done');
+	}
+
+	// 2. Cold load of a board with 10,000 stored updates: the raw log, and as the server keeps it.
+	const big = boardId(1000);
+	await storeBoard(storage, big, 50, 10_000, 'runs');
+	const coldLoad = async (): Promise<number[]> => {
+		const times: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			const fresh = registry();
+			const start = performance.now();
+			const room = await fresh.acquire(big);
+			times.push(performance.now() - start);
+			await room.close();
+		}
+		return times.sort((a, b) => a - b);
+	};
+	const rawTimes = await coldLoad();
+	// What a live board has: the server compacts every 500 updates as they arrive.
+	const stored = await storage.docs.load(big);
+	const storedUpdates = stored.updates.length;
+	const compactDoc = new Y.Doc();
+	for (const u of stored.updates.slice(0, -250)) Y.applyUpdate(compactDoc, u);
+	await storage.docs.saveSnapshot(big, stored.lastSeq - 250, Y.encodeStateAsUpdate(compactDoc), Date.now());
+	compactDoc.destroy();
+	stored.updates.length = 0;
+	const compactedTimes = await coldLoad();
+
+	// 3. Heap over 10,000 open/close cycles of one board.
+	const cycles = registry();
+	const samples: { cycle: number; heapMiB: number }[] = [];
+	for (let c = 1; c <= 10_000; c++) {
+		const room = await cycles.acquire(boardId(0));
+		const connection = fakeConnection(c);
+		room.add(connection);
+		room.remove(connection);
+		await room.finished;
+		if (c === 1 || c % 2000 === 0) samples.push({ cycle: c, heapMiB: heapMiB() });
+	}
+	await storage.close();
+	return {
+		heapPerBoardKiB,
+		boardsMeasured: BOARDS,
+		coldLoadRawMs: { median: percentile(rawTimes, 50), updates: storedUpdates },
+		coldLoadCompactedMs: { median: percentile(compactedTimes, 50), tailUpdates: 250 },
+		openCloseHeapMiB: samples
+	};
+}
+
+main(process.argv[2])
+	.then((result) => {
+		console.log(JSON.stringify(result));
+		process.exit(0);
+	})
+	.catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});

@@ -1,0 +1,175 @@
+/**
+ * The load: clients on boards, each editing one shared item's text at a steady overall rate,
+ * while every receipt is timed. Run as a child process by bench/run.ts:
+ *   tsx bench/load.ts '<json LoadPlan>'   → prints a JSON LoadResult on its last line.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
+import { latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
+import { summarise, type Summary } from './stats.js';
+
+export interface LoadPlan {
+	wsBase: string;
+	boards: { id: string; tokens: string[] }[];
+	probeBoards: { id: string; tokens: string[] }[];
+	updatesPerSecond: number;
+	warmupSeconds: number;
+	measureSeconds: number;
+}
+
+export interface LoadResult {
+	clients: number;
+	boards: number;
+	updatesSent: number;
+	updatesPerSecond: number;
+	receipts: number;
+	expectedReceipts: number;
+	propagationMs: Summary;
+	probeMs: Summary;
+	connectSeconds: number;
+	errors: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function connectAll(plan: LoadPlan): Promise<ProtocolClient[][]> {
+	const boards: ProtocolClient[][] = [];
+	for (let i = 0; i < plan.boards.length; i += 25) {
+		// Connect in waves, as people arrive, not all in one instant.
+		const wave = plan.boards.slice(i, i + 25).map(async (board) => {
+			const clients = board.tokens.map((token) => new ProtocolClient(`${plan.wsBase}/${board.id}`, `wm_session=${token}`));
+			await Promise.all(clients.map((c) => c.connect()));
+			return clients;
+		});
+		boards.push(...(await Promise.all(wave)));
+	}
+	return boards;
+}
+
+/** Everyone on a board edits one shared note; the first client makes it. */
+async function prepareSharedItem(clients: ProtocolClient[]): Promise<string> {
+	addItem(clients[0].doc, 'notes', { author: 'bench', text: 'Shared note ' });
+	const deadline = Date.now() + 20_000;
+	while (!clients.every((c) => listItems(c.doc, 'notes').length > 0)) {
+		if (Date.now() > deadline) throw new Error('shared item did not reach every client');
+		await sleep(20);
+	}
+	return listItems(clients[0].doc, 'notes')[0].id;
+}
+
+function typeOneCharacter(doc: Y.Doc, itemId: string): void {
+	const text = getItemText(doc, 'notes', itemId);
+	if (text) text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
+}
+
+/** Two stock WebsocketProviders per probe board: one types ten times a second, one listens. */
+function startProbes(plan: LoadPlan): { stop(): void; samples: number[] } {
+	const samples: number[] = [];
+	const providers: WebsocketProvider[] = [];
+	const timers: NodeJS.Timeout[] = [];
+	for (const board of plan.probeBoards) {
+		const [writer, reader] = board.tokens.map((token) => {
+			const cookie = `wm_session=${token}`;
+			const Socket = class extends WebSocket {
+				constructor(url: string | URL, protocols?: string | string[]) {
+					super(url, protocols, { headers: { cookie } });
+				}
+			};
+			const provider = new WebsocketProvider(plan.wsBase, board.id, new Y.Doc(), { WebSocketPolyfill: Socket as never, disableBc: true });
+			providers.push(provider);
+			return provider;
+		});
+		reader.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== reader) return;
+			const key = updateKey(update);
+			const made = key ? madeAt.get(key) : undefined;
+			if (made !== undefined) samples.push(performance.now() - made);
+		});
+		writer.on('sync', (synced: boolean) => {
+			if (!synced || timers.length >= plan.probeBoards.length) return;
+			const id = addItem(writer.doc, 'notes', { author: 'probe', text: 'Probe ' });
+			timers.push(setInterval(() => typeOneCharacter(writer.doc, id), 100));
+		});
+		writer.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === writer) return;
+			const key = updateKey(update);
+			if (key) madeAt.set(key, performance.now());
+		});
+	}
+	return {
+		samples,
+		stop() {
+			for (const timer of timers) clearInterval(timer);
+			for (const provider of providers) provider.destroy();
+		}
+	};
+}
+
+async function run(plan: LoadPlan): Promise<LoadResult> {
+	const started = performance.now();
+	const boards = await connectAll(plan);
+	const connectSeconds = (performance.now() - started) / 1000;
+	const items = await Promise.all(boards.map(prepareSharedItem));
+	const probes = startProbes(plan);
+
+	const clients = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));
+	let sent = 0;
+	let expected = 0;
+	let measuringNow = false;
+	const interval = 1000 / plan.updatesPerSecond;
+	let next = performance.now();
+	let turn = 0;
+	// One steady clock for the whole load, so the rate is exact; each tick a different client types.
+	const ticker = setInterval(() => {
+		const now = performance.now();
+		while (next <= now) {
+			const { client, item, peers } = clients[(turn++ * 7919) % clients.length];
+			typeOneCharacter(client.doc, item);
+			if (measuringNow) {
+				sent++;
+				expected += peers;
+			}
+			next += interval;
+		}
+	}, 1);
+
+	await sleep(plan.warmupSeconds * 1000);
+	measuringNow = true;
+	setMeasuring(true);
+	const measureStart = performance.now();
+	await sleep(plan.measureSeconds * 1000);
+	measuringNow = false;
+	const measured = (performance.now() - measureStart) / 1000;
+	clearInterval(ticker);
+	// Let the last receipts arrive before counting.
+	await sleep(1000);
+	setMeasuring(false);
+	probes.stop();
+	const errors = boards.flat().filter((c) => c.closedWith !== null).length;
+	for (const client of boards.flat()) client.close();
+	return {
+		clients: clients.length,
+		boards: boards.length,
+		updatesSent: sent,
+		updatesPerSecond: sent / measured,
+		receipts: latencies.length,
+		expectedReceipts: expected,
+		propagationMs: summarise(latencies),
+		probeMs: summarise(probes.samples),
+		connectSeconds,
+		errors
+	};
+}
+
+const plan = JSON.parse(process.argv[2]) as LoadPlan;
+run(plan)
+	.then((result) => {
+		console.log(JSON.stringify(result));
+		process.exit(0);
+	})
+	.catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});

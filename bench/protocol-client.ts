@@ -1,0 +1,95 @@
+/**
+ * A lean client of the y-websocket protocol for load: a socket, a Y.Doc, sync and updates.
+ * Thousands fit in one process. Each update it receives is timed against when it was made.
+ */
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+
+/** When each update was made, by its first struct's id; shared by every client of the process. */
+export const madeAt = new Map<string, number>();
+export const latencies: number[] = [];
+export let measuring = false;
+export function setMeasuring(on: boolean): void {
+	measuring = on;
+}
+
+export function updateKey(update: Uint8Array): string | null {
+	const first = Y.decodeUpdate(update).structs[0];
+	return first ? `${first.id.client}:${first.id.clock}` : null;
+}
+
+/** Records the time since an update was made, if it was made while measuring. */
+export function recordReceipt(update: Uint8Array, ownClientId: number): void {
+	if (!measuring) return;
+	const key = updateKey(update);
+	// The reference server echoes an update to its sender too; that is not propagation.
+	if (key?.startsWith(`${ownClientId}:`)) return;
+	const made = key ? madeAt.get(key) : undefined;
+	if (made !== undefined) latencies.push(performance.now() - made);
+}
+
+export class ProtocolClient {
+	readonly doc = new Y.Doc();
+	private socket!: WebSocket;
+	synced = false;
+	closedWith: number | null = null;
+
+	constructor(
+		private readonly url: string,
+		private readonly cookie: string
+	) {
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === this) return;
+			const made = performance.now();
+			const key = updateKey(update);
+			if (key && measuring) madeAt.set(key, made);
+			this.send((e) => syncProtocol.writeUpdate(e, update));
+		});
+	}
+
+	connect(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.socket = new WebSocket(this.url, { headers: { cookie: this.cookie }, perMessageDeflate: false });
+			this.socket.binaryType = 'nodebuffer';
+			this.socket.on('open', () => this.send((e) => syncProtocol.writeSyncStep1(e, this.doc)));
+			this.socket.on('message', (data: Buffer) => {
+				this.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+				if (this.synced) resolve();
+			});
+			this.socket.on('close', (code) => {
+				this.closedWith = code;
+				reject(new Error(`closed with ${code}`));
+			});
+			this.socket.on('error', reject);
+		});
+	}
+
+	private send(write: (encoder: encoding.Encoder) => void): void {
+		if (this.socket?.readyState !== WebSocket.OPEN) return;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 0);
+		write(encoder);
+		this.socket.send(encoding.toUint8Array(encoder));
+	}
+
+	private receive(frame: Uint8Array): void {
+		const decoder = decoding.createDecoder(frame);
+		if (decoding.readVarUint(decoder) !== 0) return; // presence: not measured
+		const step = decoding.readVarUint(decoder);
+		const payload = decoding.readVarUint8Array(decoder);
+		if (step === syncProtocol.messageYjsSyncStep1) {
+			this.send((e) => syncProtocol.writeSyncStep2(e, this.doc, payload));
+			return;
+		}
+		if (step === syncProtocol.messageYjsUpdate) recordReceipt(payload, this.doc.clientID);
+		Y.applyUpdate(this.doc, payload, this);
+		if (step === syncProtocol.messageYjsSyncStep2) this.synced = true;
+	}
+
+	close(): void {
+		this.socket?.close(1000);
+	}
+}

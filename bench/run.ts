@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: the same load against WhatMatters and against the protocol's reference
+ * server (y-websocket@1, in memory), in one run, plus in-process memory and load-time checks.
+ * Writes docs/benchmarks.md. Options: --boards N --clients-per-board N --rate N --seconds N
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadPlan, LoadResult } from './load.js';
+import { seed } from './seed.js';
+import { processUsage } from './stats.js';
+import { writeReport, type ServerRun } from './report.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const BOARDS = option('boards', 250);
+const PER_BOARD = option('clients-per-board', 4);
+const RATE = option('rate', 500);
+const SECONDS = option('seconds', 30);
+
+function freePort(): number {
+	const out = spawnSync(process.execPath, ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"]);
+	return Number(out.stdout.toString().trim());
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+	for (let i = 0; i < 300; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no answer from ${url}`);
+}
+
+function runNode(script: string, scriptArgs: string[], nodeArgs: string[] = []): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script), ...scriptArgs], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.on('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').at(-1)!) : reject(new Error(`${script} exited with ${code}`))));
+	});
+}
+
+async function measureServer(name: string, start: (port: number) => ChildProcess, plan: Omit<LoadPlan, 'wsBase'>): Promise<ServerRun> {
+	const port = freePort();
+	const server = start(port);
+	await waitForHealth(`http://127.0.0.1:${port}/healthz`, server);
+	const before = processUsage(server.pid!);
+	const startedAt = performance.now();
+	console.log(`  ${name}: ${plan.boards.length * PER_BOARD} clients on ${plan.boards.length} boards, ${RATE} updates/s for ${SECONDS} s…`);
+	const load = JSON.parse(await runNode('bench/load.ts', [JSON.stringify({ ...plan, wsBase: `ws://127.0.0.1:${port}/yjs` })])) as LoadResult;
+	const wall = (performance.now() - startedAt) / 1000;
+	const after = processUsage(server.pid!);
+	server.kill('SIGTERM');
+	return { name, load, cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / wall) * 100, rssMiB: after.rssMiB };
+}
+
+async function main() {
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-'));
+	console.log(`Seeding ${BOARDS} boards × ${PER_BOARD} members (+2 probe boards)…`);
+	const seeded = await seed(dataDir, BOARDS + 2, PER_BOARD);
+	const plan = {
+		boards: seeded.slice(0, BOARDS),
+		probeBoards: seeded.slice(BOARDS).map((b) => ({ id: b.id, tokens: b.tokens.slice(0, 2) })),
+		updatesPerSecond: RATE,
+		warmupSeconds: 5,
+		measureSeconds: SECONDS
+	};
+	const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+	const ours = await measureServer('WhatMatters', (port) =>
+		spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }), plan);
+	const reference = await measureServer('y-websocket@1 reference', (port) =>
+		spawn(process.execPath, ['--import', 'tsx', 'bench/reference-server.ts', String(port)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }), plan);
+
+	console.log('  in-process: heap per board, cold load, open/close cycles…');
+	const inProcess = JSON.parse(await runNode('bench/in-process.ts', [fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-mem-'))], ['--expose-gc']));
+	const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+	const report = writeReport(path.join(ROOT, 'docs/benchmarks.md'), { command, ours, reference, inProcess, rate: RATE, seconds: SECONDS });
+	console.log(report);
+	fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,44 @@
+/**
+ * Puts accounts, boards and sessions straight into a fresh data folder, so a load run needs
+ * no sign-ups (hashing a thousand passwords would measure argon2, not sync).
+ */
+import { generateToken, hashToken } from '../src/lib/server/auth/sessions.js';
+import { newId } from '../src/lib/server/ids.js';
+import { openSqliteStorage } from '../server/storage/sqlite/index.js';
+
+export interface SeededBoard {
+	id: string;
+	/** One session token per client on this board (each a member who may write). */
+	tokens: string[];
+}
+
+
+export async function seed(dataDir: string, boards: number, clientsPerBoard: number): Promise<SeededBoard[]> {
+	const storage = openSqliteStorage(dataDir);
+	const now = Date.now();
+	const result: SeededBoard[] = [];
+	let user = 0;
+	for (let b = 0; b < boards; b++) {
+		const boardId = newId();
+		const tokens: string[] = [];
+		let ownerId = '';
+		for (let c = 0; c < clientsPerBoard; c++, user++) {
+			const userId = newId();
+			if (c === 0) ownerId = userId;
+			await storage.users.create({ id: userId, email: `bench${user}@example.com`, name: `Bench ${user}`, passwordHash: 'not-used', createdAt: now });
+			if (c === 0) await storage.boards.create({ id: boardId, personName: `Bench ${user}`, ownerId: userId, createdBy: userId, createdAt: now }, 'person');
+			else {
+				// Members join the way people do: an invitation, accepted.
+				const invitation = { id: newId(), boardId, tokenHash: `seed-${user}`, role: 'clinician' as const, label: 'bench', createdBy: ownerId, createdAt: now, expiresAt: now + 60_000, acceptedAt: null, acceptedBy: null, withdrawnAt: null };
+				await storage.invitations.create(invitation);
+				await storage.invitations.accept(invitation.tokenHash, userId, now);
+			}
+			const token = generateToken();
+			await storage.sessions.create({ id: hashToken(token), userId, expiresAt: now + 86_400_000 });
+			tokens.push(token);
+		}
+		result.push({ id: boardId, tokens });
+	}
+	await storage.close();
+	return result;
+}
