@@ -23,7 +23,8 @@ export default defineConfig({
 	plugins: [whatmattersDevServer(), sveltekit()],
 	server: { port: 3000 },
 	test: {
-		include: ['tests/**/*.test.ts'],
+		// The crash loop and other long runs are `npm run test:soak`, not part of `npm test`.
+		include: process.env.WM_SOAK ? ['tests/soak/**/*.soak.ts'] : ['tests/**/*.test.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		// Integration tests start real servers; two at a time fits a 2-core machine.

@@ -21,6 +21,8 @@ export interface Config {
 	inviteDays: number;
 	/** LOG_LEVEL: error | warn | info | debug. Default info. */
 	logLevel: LogLevel;
+	/** SQLITE_BUSY_TIMEOUT_MS: how long a write waits for another process's lock before failing. Default 2000. */
+	sqliteBusyTimeoutMs: number;
 	sync: SyncLimits;
 }
 
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
 		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
 		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),
 		logLevel,
+		sqliteBusyTimeoutMs: integer(env, 'SQLITE_BUSY_TIMEOUT_MS', 2000, 0, 60_000),
 		sync: {
 			maxFrameBytes: integer(env, 'SYNC_MAX_FRAME_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
 			messagesPerSecond: integer(env, 'SYNC_MESSAGES_PER_SECOND', 60, 1, 100_000),

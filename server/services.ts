@@ -8,7 +8,10 @@ import { openSqliteStorage } from './storage/sqlite/index.js';
 
 export function createServices(config: Config): Services {
 	const log = createLogger(config.logLevel);
-	const storage = openSqliteStorage(config.dataDir);
+	const storage = openSqliteStorage(config.dataDir, {
+		busyTimeoutMs: config.sqliteBusyTimeoutMs,
+		onProblem: (message) => log.warn(message)
+	});
 	const services: Services = {
 		config,
 		storage,

@@ -10,11 +10,12 @@ import type { Client } from './http-client.js';
 
 /** `ws` with the cookie of a signed-in test client, as a browser would send it. */
 function webSocketWithCookie(cookie: string): typeof WebSocket {
-	return class extends WebSocket {
+	class WebSocketWithCookie extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
 			super(url, protocols, { headers: { cookie } });
 		}
-	};
+	}
+	return WebSocketWithCookie as unknown as typeof WebSocket;
 }
 
 export function wsBase(httpBase: string): string {

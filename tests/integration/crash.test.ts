@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, getItemText, listItems, type SectionKey } from '../../src/lib/board/index.js';
+import { listItems } from '../../src/lib/board/index.js';
 import { storedDoc, userId } from '../helpers/database.js';
+import { EDITED_SECTIONS as SECTIONS, keepEditing, knowledgeOf, receivedButNotStored } from '../helpers/editing.js';
 import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connectProvider, eventually, whenSynced, type TestProvider } from '../helpers/sync-client.js';
@@ -19,26 +20,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const SECTIONS: SectionKey[] = ['matters', 'strengths', 'notes'];
-
 /** Item ids in `doc` written by `author`. */
 function itemsBy(doc: Y.Doc, author: string): Set<string> {
 	return new Set(SECTIONS.flatMap((section) => listItems(doc, section).filter((i) => i.author === author).map((i) => i.id)));
-}
-
-/** Edits as fast as a busy person: a new item or a keystroke every few milliseconds. */
-function burst(client: TestProvider, author: string, label: string): () => void {
-	let n = 0;
-	const timer = setInterval(() => {
-		const section = SECTIONS[n % SECTIONS.length];
-		if (n % 3 === 0) addItem(client.doc, section, { author, text: `${label} ${n}` });
-		else {
-			const mine = listItems(client.doc, section).find((i) => i.author === author);
-			if (mine) getItemText(client.doc, section, mine.id)?.insert(0, `${label.charAt(0)}`);
-		}
-		n++;
-	}, 3);
-	return () => clearInterval(timer);
 }
 
 describe('crash safety', () => {
@@ -49,14 +33,15 @@ describe('crash safety', () => {
 		const aId = userId(server.dataDir, plan.emails.person);
 		const bId = userId(server.dataDir, plan.emails.clinician);
 
-		const stopA = burst(a, aId, 'Person');
-		const stopB = burst(b, bId, 'Clinician');
+		const stopA = keepEditing(a.doc, aId, 'Person');
+		const stopB = keepEditing(b.doc, bId, 'Clinician');
 		await eventually(() => itemsBy(b.doc, aId).size >= 20 && itemsBy(a.doc, bId).size >= 20, 'edits flowing both ways');
 		await new Promise((r) => setTimeout(r, 150 + Math.random() * 200));
 		await server.kill();
 		// What each had received from the other at the moment of the crash, texts included.
 		const receivedByB = Y.encodeStateAsUpdate(b.doc);
 		const receivedByA = Y.encodeStateAsUpdate(a.doc);
+		const known = [knowledgeOf(a.doc), knowledgeOf(b.doc)];
 		const aFromB = itemsBy(a.doc, bId);
 		const bFromA = itemsBy(b.doc, aId);
 		// They keep editing while the server is down.
@@ -66,6 +51,7 @@ describe('crash safety', () => {
 
 		await server.restart();
 		const stored = storedDoc(server.dataDir, plan.boardId);
+		expect(known.flatMap((k) => receivedButNotStored(k, stored))).toEqual([]);
 		for (const id of aFromB) expect(itemsBy(stored, bId).has(id), `B's item ${id} that A had received`).toBe(true);
 		for (const id of bFromA) expect(itemsBy(stored, aId).has(id), `A's item ${id} that B had received`).toBe(true);
 		// Every character of every text a client had received from the other is stored too.

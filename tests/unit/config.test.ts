@@ -29,6 +29,7 @@ describe('loadConfig', () => {
 			sessionDays: 14,
 			inviteDays: 3,
 			logLevel: 'debug',
+			sqliteBusyTimeoutMs: 2000,
 			sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 60, messageBurst: 600, compactEvery: 500 }
 		});
 	});

@@ -8,19 +8,29 @@ import { sqliteAudit } from './audit.js';
 import { sqliteDocs } from './docs.js';
 import { sqliteBoards, sqliteInvitations, sqliteMembers } from './boards.js';
 import { migrate } from './migrations.js';
+import { startCheckpointer } from './checkpointer.js';
 
 export const DATABASE_FILE = 'whatmatters.sqlite';
 
-/** Opens (creating if needed) the database in `dataDir` and applies pending migrations. */
-export function openSqliteStorage(dataDir: string): Storage {
+/**
+ * Opens (creating if needed) the database in `dataDir` and applies pending migrations.
+ * `busyTimeoutMs`: how long a write waits for another process's lock. better-sqlite3 waits
+ * synchronously, so keep it short: the whole process pauses while it waits.
+ */
+export function openSqliteStorage(
+	dataDir: string,
+	{ busyTimeoutMs = 2000, onProblem = (message: string) => console.warn(message) } = {}
+): Storage {
 	fs.mkdirSync(dataDir, { recursive: true });
-	const db = new Database(path.join(dataDir, DATABASE_FILE));
+	const file = path.join(dataDir, DATABASE_FILE);
+	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
 	// NORMAL keeps WAL durable across a process crash; only a power cut can lose the last commit.
 	db.pragma('synchronous = NORMAL');
 	db.pragma('foreign_keys = ON');
-	db.pragma('busy_timeout = 5000');
+	db.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
 	migrate(db);
+	const checkpointer = startCheckpointer(db, file, onProblem);
 	let open = true;
 	return {
 		kind: 'sqlite',
@@ -36,6 +46,9 @@ export function openSqliteStorage(dataDir: string): Storage {
 		async close() {
 			if (!open) return;
 			open = false;
+			await checkpointer.stop();
+			// Leave a tidy file behind: everything in the database, an empty log.
+			db.pragma('wal_checkpoint(TRUNCATE)');
 			db.close();
 		}
 	};

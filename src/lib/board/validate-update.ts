@@ -21,7 +21,8 @@ export function findUpdateProblem(update: Uint8Array): string | null {
 		if (struct.content instanceof Y.ContentDoc || struct.content instanceof Y.ContentBinary) {
 			return 'sub-documents and binary content are not part of a board';
 		}
-		const parent = struct.parent;
+		// In a decoded update a top-level parent is its name; Yjs's types do not say so.
+		const parent: unknown = struct.parent;
 		if (typeof parent !== 'string') continue;
 		if (parent === META_ROOT) {
 			if (struct.parentSub !== 'schemaVersion') return `unknown meta key ${String(struct.parentSub)}`;
