@@ -1,8 +1,9 @@
 /**
  * The load: clients on boards, each editing one shared item's text at a steady overall rate,
  * while every receipt is timed. Run as a child process by bench/run.ts:
- *   tsx bench/load.ts '<json LoadPlan>'   → prints a JSON LoadResult on its last line.
+ *   tsx bench/load.ts <plan.json>   → prints a JSON LoadResult on its last line.
  */
+import fs from 'node:fs';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
@@ -163,7 +164,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 	};
 }
 
-const plan = JSON.parse(process.argv[2]) as LoadPlan;
+const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as LoadPlan;
 run(plan)
 	.then((result) => {
 		console.log(JSON.stringify(result));

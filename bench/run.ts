@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the same load against WhatMatters and against the protocol's reference
  * server (y-websocket@1, in memory), in one run, plus in-process memory and load-time checks.
- * Writes docs/benchmarks.md. Options: --boards N --clients-per-board N --rate N --seconds N
+ * Writes docs/benchmarks.md. Options: --boards N --clients-per-board N --rate N --seconds N,
+ * --skip-reference (only ours, printed, nothing written: for trying a change quickly)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import { writeReport, type ServerRun } from './report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
+const option = (name: string, fallback: number): number => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? Number(args[i + 1]) : fallback;
 };
@@ -58,7 +59,11 @@ async function measureServer(name: string, start: (port: number) => ChildProcess
 	const before = processUsage(server.pid!);
 	const startedAt = performance.now();
 	console.log(`  ${name}: ${plan.boards.length * PER_BOARD} clients on ${plan.boards.length} boards, ${RATE} updates/s for ${SECONDS} s…`);
-	const load = JSON.parse(await runNode('bench/load.ts', [JSON.stringify({ ...plan, wsBase: `ws://127.0.0.1:${port}/yjs` })])) as LoadResult;
+	// The plan (a thousand tokens) travels in a file, not on the command line.
+	const planFile = path.join(os.tmpdir(), `whatmatters-bench-plan-${process.pid}.json`);
+	fs.writeFileSync(planFile, JSON.stringify({ ...plan, wsBase: `ws://127.0.0.1:${port}/yjs` }));
+	const load = JSON.parse(await runNode('bench/load.ts', [planFile])) as LoadResult;
+	fs.rmSync(planFile);
 	const wall = (performance.now() - startedAt) / 1000;
 	const after = processUsage(server.pid!);
 	server.kill('SIGTERM');
@@ -79,6 +84,10 @@ async function main() {
 	const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
 	const ours = await measureServer('WhatMatters', (port) =>
 		spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }), plan);
+	if (args.includes('--skip-reference')) {
+		console.log('propagation', JSON.stringify(ours.load.propagationMs), 'probes', JSON.stringify(ours.load.probeMs));
+		return;
+	}
 	const reference = await measureServer('y-websocket@1 reference', (port) =>
 		spawn(process.execPath, ['--import', 'tsx', 'bench/reference-server.ts', String(port)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }), plan);
 
