@@ -56,7 +56,15 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		let gone = false;
 		ws.on('message', (data: Buffer) => early.push(data));
 		ws.on('close', () => (gone = true));
-		ws.on('error', (error) => log.debug('Sync socket error', { board: boardId, error: error.message }));
+		// ws reports frames that break the WebSocket protocol itself (too large, bad framing) as
+		// errors and closes the socket with the matching code (TooLarge for size): log them too.
+		ws.on('error', (error: Error & { code?: string }) =>
+			log.warn('Closed a sync connection', {
+				board: boardId,
+				code: error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CloseCode.TooLarge : error.code,
+				reason: error.message
+			})
+		);
 
 		if (fromAnotherSite(req, config.origin)) return ws.close(CloseCode.Forbidden, 'wrong origin');
 		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
