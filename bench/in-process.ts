@@ -12,6 +12,7 @@ import type { Storage } from '../server/storage/storage.js';
 import type { RoomConnection } from '../server/sync/room.js';
 import { RoomRegistry } from '../server/sync/rooms.js';
 import { percentile } from './stats.js';
+import { reportResult } from './child.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -121,12 +122,4 @@ async function main(dir: string) {
 	};
 }
 
-main(process.argv[2])
-	.then((result) => {
-		console.log(JSON.stringify(result));
-		process.exit(0);
-	})
-	.catch((error) => {
-		console.error(error);
-		process.exit(1);
-	});
+reportResult(main(process.argv[2]));

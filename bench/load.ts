@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
 import { latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
 import { summarise, type Summary } from './stats.js';
+import { reportResult } from './child.js';
 
 export interface LoadPlan {
 	wsBase: string;
@@ -165,12 +166,4 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 }
 
 const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as LoadPlan;
-run(plan)
-	.then((result) => {
-		console.log(JSON.stringify(result));
-		process.exit(0);
-	})
-	.catch((error) => {
-		console.error(error);
-		process.exit(1);
-	});
+reportResult(run(plan));

@@ -57,9 +57,11 @@ export class SyncConnection implements RoomConnection {
 	close(code: number, reason: string): void {
 		if (this.closing) return;
 		this.closing = true;
-		if (code !== CloseCode.GoingAway || reason !== 'closing') {
-			this.deps.log.warn('Closed a sync connection', { board: this.room.boardId, user: this.userId, connection: this.id, code, reason });
-		}
+		// Going away (shutdown, unload, a client not reading) is routine; anything else is a client
+		// breaking a rule, worth a warning.
+		const fields = { board: this.room.boardId, user: this.userId, connection: this.id, code, reason };
+		if (code === CloseCode.GoingAway) this.deps.log.debug('Closed a sync connection', fields);
+		else this.deps.log.warn('Closed a sync connection', fields);
 		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason);
 	}
 
