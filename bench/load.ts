@@ -14,8 +14,8 @@ import { reportResult } from './child.js';
 
 export interface LoadPlan {
 	wsBase: string;
-	boards: { id: string; tokens: string[] }[];
-	probeBoards: { id: string; tokens: string[] }[];
+	boards: { id: string; tokens: string[]; userIds: string[] }[];
+	probeBoards: { id: string; tokens: string[]; userIds: string[] }[];
 	updatesPerSecond: number;
 	warmupSeconds: number;
 	measureSeconds: number;
@@ -36,6 +36,7 @@ export interface LoadResult {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Everyone on a board edits one shared note; the first client makes it, as its member. */
 async function connectAll(plan: LoadPlan): Promise<ProtocolClient[][]> {
 	const boards: ProtocolClient[][] = [];
 	for (let i = 0; i < plan.boards.length; i += 25) {
@@ -50,9 +51,8 @@ async function connectAll(plan: LoadPlan): Promise<ProtocolClient[][]> {
 	return boards;
 }
 
-/** Everyone on a board edits one shared note; the first client makes it. */
-async function prepareSharedItem(clients: ProtocolClient[]): Promise<string> {
-	addItem(clients[0].doc, 'notes', { author: 'bench', text: 'Shared note ' });
+async function prepareSharedItem(clients: ProtocolClient[], author: string): Promise<string> {
+	addItem(clients[0].doc, 'notes', { author, text: 'Shared note ' });
 	const deadline = Date.now() + 20_000;
 	while (!clients.every((c) => listItems(c.doc, 'notes').length > 0)) {
 		if (Date.now() > deadline) throw new Error('shared item did not reach every client');
@@ -91,7 +91,7 @@ function startProbes(plan: LoadPlan): { stop(): void; samples: number[] } {
 		});
 		writer.on('sync', (synced: boolean) => {
 			if (!synced || timers.length >= plan.probeBoards.length) return;
-			const id = addItem(writer.doc, 'notes', { author: 'probe', text: 'Probe ' });
+			const id = addItem(writer.doc, 'notes', { author: board.userIds[0], text: 'Probe ' });
 			timers.push(setInterval(() => typeOneCharacter(writer.doc, id), 100));
 		});
 		writer.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -113,7 +113,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 	const started = performance.now();
 	const boards = await connectAll(plan);
 	const connectSeconds = (performance.now() - started) / 1000;
-	const items = await Promise.all(boards.map(prepareSharedItem));
+	const items = await Promise.all(boards.map((clients, b) => prepareSharedItem(clients, plan.boards[b].userIds[0])));
 	const probes = startProbes(plan);
 
 	const clients = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));

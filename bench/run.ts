@@ -76,7 +76,7 @@ async function main() {
 	const seeded = await seed(dataDir, BOARDS + 2, PER_BOARD);
 	const plan = {
 		boards: seeded.slice(0, BOARDS),
-		probeBoards: seeded.slice(BOARDS).map((b) => ({ id: b.id, tokens: b.tokens.slice(0, 2) })),
+		probeBoards: seeded.slice(BOARDS).map((b) => ({ id: b.id, tokens: b.tokens.slice(0, 2), userIds: b.userIds.slice(0, 2) })),
 		updatesPerSecond: RATE,
 		warmupSeconds: 5,
 		measureSeconds: SECONDS

@@ -10,6 +10,8 @@ export interface SeededBoard {
 	id: string;
 	/** One session token per client on this board (each a member who may write). */
 	tokens: string[];
+	/** The user id behind each token, in the same order: what their edits are attributed to. */
+	userIds: string[];
 }
 
 
@@ -21,6 +23,7 @@ export async function seed(dataDir: string, boards: number, clientsPerBoard: num
 	for (let b = 0; b < boards; b++) {
 		const boardId = newId();
 		const tokens: string[] = [];
+		const userIds: string[] = [];
 		let ownerId = '';
 		for (let c = 0; c < clientsPerBoard; c++, user++) {
 			const userId = newId();
@@ -36,8 +39,9 @@ export async function seed(dataDir: string, boards: number, clientsPerBoard: num
 			const token = generateToken();
 			await storage.sessions.create({ id: hashToken(token), userId, expiresAt: now + 86_400_000 });
 			tokens.push(token);
+			userIds.push(userId);
 		}
-		result.push({ id: boardId, tokens });
+		result.push({ id: boardId, tokens, userIds });
 	}
 	await storage.close();
 	return result;

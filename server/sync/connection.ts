@@ -112,7 +112,7 @@ export class SyncConnection implements RoomConnection {
 		}
 	}
 
-	private applyUpdate(update: Uint8Array): void {
+	private async applyUpdate(update: Uint8Array): Promise<void> {
 		if (!this.canWrite) {
 			// Read-only roles: not applied, not stored, not relayed. An empty reply to sync is normal.
 			if (!isEmptyUpdate(update)) {
@@ -121,7 +121,7 @@ export class SyncConnection implements RoomConnection {
 			return;
 		}
 		try {
-			this.room.applyClientUpdate(this, update);
+			await this.room.applyClientUpdate(this, update);
 		} catch (error) {
 			throw new MalformedMessage(`update Yjs cannot apply: ${(error as Error).message}`);
 		}

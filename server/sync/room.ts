@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { findUpdateProblem, getSchemaVersion, initBoard } from '../../src/lib/board/index.js';
+import { findUpdateProblem, getSchemaVersion, initBoard, NOT_A_MEMBER } from '../../src/lib/board/index.js';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
@@ -53,6 +53,8 @@ export class BoardRoom {
 	private flushing: Promise<void> | null = null;
 	private sinceCompaction = 0;
 	private unsubscribe: (() => Promise<void>) | null = null;
+	/** Who is on the board, for checking the user ids an update writes; refreshed on a miss. */
+	private members = new Set<string>();
 	private closed = false;
 	private markFinished!: () => void;
 	/** Resolves once a closing room has stored everything and let go of the document. */
@@ -77,6 +79,7 @@ export class BoardRoom {
 			for (const update of stored.updates) Y.applyUpdate(room.doc, update, LOADED);
 		}, LOADED);
 		room.sinceCompaction = stored.updates.length;
+		await room.refreshMembers();
 		// A new board gets its schema version from the server, never from a client.
 		if (getSchemaVersion(room.doc) === null) initBoard(room.doc);
 		room.unsubscribe = await deps.bus.subscribe(boardId, (message) => room.onBusMessage(message));
@@ -108,9 +111,20 @@ export class BoardRoom {
 		connection.send(encodeSyncStep2(this.doc, stateVector));
 	}
 
-	/** Applies a writer's update if it decodes and fits the board's schema; throws otherwise. */
-	applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
-		const problem = findUpdateProblem(update);
+	private async refreshMembers(): Promise<void> {
+		this.members = new Set((await this.deps.storage.members.list(this.boardId)).map((member) => member.userId));
+	}
+
+	/** Applies a writer's update if it decodes, fits the board's schema and names only members; throws otherwise. */
+	async applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
+		const check = () => findUpdateProblem(update, { isMember: (id) => this.members.has(id), doc: this.doc });
+		let problem = check();
+		// Someone may have joined since the list was read: read it again before refusing.
+		if (problem?.endsWith(NOT_A_MEMBER)) {
+			await this.refreshMembers();
+			if (this.closed) return;
+			problem = check();
+		}
 		if (problem) throw new Error(problem);
 		const { store } = this.doc;
 		const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;

@@ -69,6 +69,30 @@ describe('sync with the stock WebsocketProvider', () => {
 		expect(server.output()).toContain('Refused an update from a read-only member');
 	});
 
+	it('lets a member record the person as author, refuses a stranger as author, and accepts someone who just joined', async () => {
+		const person = connect('person');
+		const clinician = connect('clinician');
+		await Promise.all([whenSynced(person.provider), whenSynced(clinician.provider)]);
+		const personId = userId(server.dataDir, plan.emails.person);
+		const outsiderId = userId(server.dataDir, plan.emails.outsider);
+
+		addItem(clinician.doc, 'strengths', { author: personId, text: 'Speaking as the person' });
+		await eventually(() => listItems(person.doc, 'strengths').some((i) => i.text === 'Speaking as the person'), 'speaking as relayed');
+
+		addItem(clinician.doc, 'strengths', { author: outsiderId, text: 'Put in a stranger’s mouth' });
+		await eventually(() => clinician.closes.includes(CloseCode.Malformed), 'forged author refused');
+		expect(listItems(storedDoc(server.dataDir, plan.boardId), 'strengths').map((i) => i.text)).not.toContain('Put in a stranger’s mouth');
+
+		// Joins while the board is open: the server reads the member list again before refusing.
+		const newcomer = await signedUp(server.url, 'Nell Newcomer');
+		await accept(newcomer.client, await invite(plan.clients.person, plan.boardId, 'peer_advocate', 'Nell'));
+		const nell = connectProvider(server.url, plan.boardId, newcomer.client);
+		open.push(nell);
+		await whenSynced(nell.provider);
+		addItem(nell.doc, 'notes', { author: userId(server.dataDir, newcomer.email), text: 'Hello from Nell' });
+		await eventually(() => listItems(person.doc, 'notes').some((i) => i.text === 'Hello from Nell'), 'newcomer relayed');
+	});
+
 	it('keeps everything across a restart and serves it to a new client', async () => {
 		const person = connect('person');
 		await whenSynced(person.provider);

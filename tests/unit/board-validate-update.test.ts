@@ -46,6 +46,24 @@ describe('findUpdateProblem', () => {
 		expect(findUpdateProblem(updateOf(change))).toMatch(message);
 	});
 
+	it('lets members attribute words to each other, but never to someone not on the plan', () => {
+		const members = new Set(['person', 'clinician']);
+		const isMember = (id: string) => members.has(id);
+		const base = new Y.Doc();
+		initBoard(base);
+		const goal = addItem(base, 'goals', { author: 'person', text: 'Walk' });
+		// Speaking as the person, from the clinician's device.
+		expect(findUpdateProblem(updateOf((doc) => addItem(doc, 'matters', { author: 'person', text: 'My words' }), base), { isMember })).toBeNull();
+		expect(findUpdateProblem(updateOf((doc) => updateFields(doc, 'goals', goal, { importance: 5 }, 'clinician'), base), { isMember })).toBeNull();
+		expect(findUpdateProblem(updateOf((doc) => addItem(doc, 'steps', { author: 'person', owner: null, text: 'x' }), base), { isMember })).toBeNull();
+		expect(findUpdateProblem(updateOf((doc) => addItem(doc, 'matters', { author: 'stranger', text: 'Not mine' }), base), { isMember })).toMatch(/author names someone who is not on this plan/);
+		// An overwrite names its key only through the value before it: in the board's document.
+		expect(findUpdateProblem(updateOf((doc) => updateFields(doc, 'goals', goal, { importance: 5 }, 'stranger'), base), { isMember, doc: base })).toMatch(/updatedBy names/);
+		expect(findUpdateProblem(updateOf((doc) => addItem(doc, 'steps', { author: 'person', owner: 'stranger', text: 'x' }), base), { isMember })).toMatch(/owner names/);
+		// Without a member list, ids are not checked (the model's own unit use).
+		expect(findUpdateProblem(updateOf((doc) => addItem(doc, 'matters', { author: 'stranger', text: 'x' }), base))).toBeNull();
+	});
+
 	it('refuses bytes that are not an update, without throwing', () => {
 		expect(findUpdateProblem(new Uint8Array([255, 255, 255, 255, 255, 1]))).toMatch(/not a Yjs update/);
 		const valid = updateOf((doc) => addItem(doc, 'notes', { author: 'u', text: 'hello' }));
