@@ -20,5 +20,19 @@ export function createServices(config: Config): Services {
 		membership: new MembershipEvents()
 	};
 	registerServices(services);
+	forgetExpiredSessions(services);
 	return services;
+}
+
+const SIX_HOURS = 6 * 60 * 60 * 1000;
+
+/** Sessions left to expire unused would stay in the table for ever: clear them now and then. */
+function forgetExpiredSessions({ storage, log }: Services): void {
+	const sweep = () =>
+		storage.sessions
+			.deleteExpired(Date.now())
+			.then((count) => count && log.info('Forgot expired sessions', { count }))
+			.catch((error) => log.warn('Clearing expired sessions failed', { error: (error as Error).message }));
+	void sweep();
+	setInterval(() => storage.isOpen() && void sweep(), SIX_HOURS).unref();
 }

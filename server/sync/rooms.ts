@@ -44,11 +44,6 @@ export class RoomRegistry {
 		}
 	}
 
-	/** Rooms loaded now (for tests and benchmarks). */
-	get size(): number {
-		return this.rooms.size;
-	}
-
 	async closeAll(code: number, reason: string): Promise<void> {
 		const rooms = await Promise.allSettled([...this.rooms.values()]);
 		await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.close(code, reason) : undefined)));
