@@ -8,7 +8,7 @@ import { addItem, getItemText, initBoard, listItems } from '../src/lib/board/ind
 import { createLogger } from '../server/log.js';
 import { createInProcessBus } from '../server/bus/in-process.js';
 import { openSqliteStorage } from '../server/storage/sqlite/index.js';
-import type { Storage } from '../server/storage/storage.js';
+import type { Storage } from '../src/lib/server/storage.js';
 import type { RoomConnection } from '../server/sync/room.js';
 import { RoomRegistry } from '../server/sync/rooms.js';
 import { percentile } from './stats.js';

@@ -1,14 +1,11 @@
 /** One-line JSON logs on stdout/stderr, filtered by LOG_LEVEL. */
-import type { LogLevel } from './config.js';
+import type { LogLevel } from '../src/lib/server/config.js';
+import type { Logger } from '../src/lib/server/logger.js';
+
+export type { Logger };
 
 const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-export interface Logger {
-	error(message: string, fields?: Record<string, unknown>): void;
-	warn(message: string, fields?: Record<string, unknown>): void;
-	info(message: string, fields?: Record<string, unknown>): void;
-	debug(message: string, fields?: Record<string, unknown>): void;
-}
 
 export function createLogger(level: LogLevel): Logger {
 	const write = (at: LogLevel) => (message: string, fields: Record<string, unknown> = {}) => {

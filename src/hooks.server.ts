@@ -2,7 +2,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { tryServices } from '$lib/server/services';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { setSessionCookie } from '$lib/server/kit/cookies';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;

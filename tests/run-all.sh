@@ -10,6 +10,8 @@ trap 'rm -rf "$log"' EXIT
 count() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E "$2" | tail -n 1 | grep -oE "[0-9]+ $3" | grep -oE '^[0-9]+' || echo 0; }
 
 bash tests/ensure-system-deps.sh
+echo "== lint (import direction)"
+npx eslint .
 echo "== build"
 npx vite build --logLevel warn
 echo "== unit and integration tests (vitest)"

@@ -9,7 +9,7 @@ import { findUpdateProblem, getSchemaVersion, initBoard, NOT_A_MEMBER } from '..
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
-import type { Storage } from '../storage/storage.js';
+import type { Storage } from '../../src/lib/server/storage.js';
 import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 
 /** A client connection as a room sees it. */

@@ -4,7 +4,7 @@
  */
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../log.js';
-import type { Storage } from '../storage/storage.js';
+import type { Storage } from '../../src/lib/server/storage.js';
 import { BoardRoom } from './room.js';
 
 export interface RoomRegistryDeps {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Storage } from '../../server/storage/storage.js';
+import type { Storage } from '../../src/lib/server/storage.js';
 import { openSqliteStorage, DATABASE_FILE } from '../../server/storage/sqlite/index.js';
 import { MIGRATIONS } from '../../server/storage/sqlite/migrations.js';
 import { tempDir } from '../helpers/server.js';

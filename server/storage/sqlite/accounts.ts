@@ -1,6 +1,6 @@
 /** Users, sessions and failed-login records in SQLite. */
 import type Database from 'better-sqlite3';
-import type { SessionRecord, Storage, UserRecord } from '../storage.js';
+import type { SessionRecord, Storage, UserRecord } from '../../../src/lib/server/storage.js';
 
 interface UserRow {
 	id: string;

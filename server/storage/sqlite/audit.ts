@@ -1,6 +1,6 @@
 /** The append-only audit log in SQLite. */
 import type Database from 'better-sqlite3';
-import type { AuditAction, AuditRecord, Storage } from '../storage.js';
+import type { AuditAction, AuditRecord, Storage } from '../../../src/lib/server/storage.js';
 
 export function sqliteAudit(db: Database.Database): Storage['audit'] {
 	const insert = db.prepare('INSERT INTO audit_log (at, actor_id, board_id, action, detail) VALUES (?, ?, ?, ?, ?)');

@@ -1,7 +1,7 @@
 /** Care plans, their members and invitations in SQLite. */
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../src/lib/roles.js';
-import type { BoardRecord, InvitationRecord, MemberRecord, Storage } from '../storage.js';
+import type { BoardRecord, InvitationRecord, MemberRecord, Storage } from '../../../src/lib/server/storage.js';
 
 interface BoardRow {
 	id: string;

@@ -1,6 +1,6 @@
 /** Boards' Yjs update logs and compacted snapshots in SQLite. */
 import type Database from 'better-sqlite3';
-import type { DocUpdateEntry, Storage } from '../storage.js';
+import type { DocUpdateEntry, Storage } from '../../../src/lib/server/storage.js';
 
 export function sqliteDocs(db: Database.Database): Storage['docs'] {
 	const lastSeq = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM board_updates WHERE board_id = ?');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Storage } from '../storage.js';
+import type { Storage } from '../../../src/lib/server/storage.js';
 import { sqliteLoginAttempts, sqliteSessions, sqliteUsers } from './accounts.js';
 import { sqliteAudit } from './audit.js';
 import { sqliteDocs } from './docs.js';

@@ -1,5 +1,5 @@
 /** Invitation links: made by whoever manages the plan, single use, expiring, withdrawable. */
-import type { AcceptRefusal, BoardRecord, InvitationRecord } from '../../../server/storage/storage.js';
+import type { AcceptRefusal, BoardRecord, InvitationRecord } from './storage.js';
 import type { Role } from '../roles.js';
 import { ROLE_SHORT_LABELS } from '../roles.js';
 import type { Services } from './services.js';

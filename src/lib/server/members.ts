@@ -1,5 +1,5 @@
 /** Changing a member's role and removing a member, as the person (or the creator before them). */
-import type { BoardRecord } from '../../../server/storage/storage.js';
+import type { BoardRecord } from './storage.js';
 import type { Services } from './services.js';
 import type { SessionUser } from './auth/sessions.js';
 import { decideRemoval, decideRoleChange, type Decision } from './permissions.js';

@@ -8,7 +8,7 @@
  */
 import type { HelperRole, Role } from '../roles.js';
 import { isHelperRole } from '../roles.js';
-import type { BoardRecord, MembershipRecord, Storage } from '../../../server/storage/storage.js';
+import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
 
 export const BOARD_ACTIONS = ['view', 'edit', 'viewPeople', 'managePeople'] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];

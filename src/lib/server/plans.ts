@@ -1,5 +1,5 @@
 /** Starting a care plan, for me or with someone. */
-import type { BoardRecord } from '../../../server/storage/storage.js';
+import type { BoardRecord } from './storage.js';
 import type { Services } from './services.js';
 import type { SessionUser } from './auth/sessions.js';
 import { checkName, type FieldErrors } from './forms.js';

@@ -3,9 +3,9 @@
  * `server/` creates them once at start-up — in `npm start` and in the Vite dev plugin alike —
  * and registers them here, so the app and the realtime endpoints share one store.
  */
-import type { Storage } from '../../../server/storage/storage.js';
-import type { Config } from '../../../server/config.js';
-import type { Logger } from '../../../server/log.js';
+import type { Storage } from './storage.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
 import type { SessionManager } from './auth/sessions.js';
 import type { MembershipEvents } from './membership-events.js';
 

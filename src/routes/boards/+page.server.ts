@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { services } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 

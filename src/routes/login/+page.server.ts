@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { setSessionCookie } from '$lib/server/kit/cookies';
 import { describeWait } from '$lib/server/auth/login-throttle';
 import { echo, passwordField, safeNext, textField, readForm } from '$lib/server/forms';
 import { services } from '$lib/server/services';

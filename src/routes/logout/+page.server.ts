@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { clearSessionCookie } from '$lib/server/kit/cookies';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 

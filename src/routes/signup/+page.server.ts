@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signUp } from '$lib/server/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { setSessionCookie } from '$lib/server/kit/cookies';
 import { echo, passwordField, safeNext, textField, readForm } from '$lib/server/forms';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';

@@ -2,7 +2,7 @@
  * Slows password guessing: after 10 failed logins in 15 minutes for one email, or from one
  * address, further tries are refused until the oldest failure leaves the window.
  */
-import type { Storage } from '../../../../server/storage/storage.js';
+import type { Storage } from '../storage.js';
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60 * 1000;

@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { SessionRecord, Storage, UserRecord } from '../../../../server/storage/storage.js';
+import type { SessionRecord, Storage, UserRecord } from '../storage.js';
 
 export const SESSION_COOKIE = 'wm_session';
 const DAY = 24 * 60 * 60 * 1000;

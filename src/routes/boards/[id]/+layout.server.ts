@@ -1,4 +1,4 @@
-import { requireBoard } from '$lib/server/guards';
+import { requireBoard } from '$lib/server/kit/guards';
 import { decide } from '$lib/server/permissions';
 import type { LayoutServerLoad } from './$types';
 

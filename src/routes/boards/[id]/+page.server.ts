@@ -1,4 +1,4 @@
-import { requireBoard } from '$lib/server/guards';
+import { requireBoard } from '$lib/server/kit/guards';
 import { decide } from '$lib/server/permissions';
 import { services } from '$lib/server/services';
 import type { PageServerLoad } from './$types';

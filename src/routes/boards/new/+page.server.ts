@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { echo, textField, readForm } from '$lib/server/forms';
-import { setInviteFlash } from '$lib/server/invite-flash';
+import { setInviteFlash } from '$lib/server/kit/invite-flash';
 import { startPlan } from '$lib/server/plans';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { acceptInvitation, describeInvitation, INVITATION_PROBLEMS } from '$lib/server/invitations';
-import { requireUser } from '$lib/server/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireBoard } from '$lib/server/guards';
+import { requireBoard } from '$lib/server/kit/guards';
 import { checkName, echo, textField, readForm } from '$lib/server/forms';
-import { takeInviteFlash, setInviteFlash } from '$lib/server/invite-flash';
+import { takeInviteFlash, setInviteFlash } from '$lib/server/kit/invite-flash';
 import { createInvitation, withdrawInvitation } from '$lib/server/invitations';
 import { changeRole, removeMember } from '$lib/server/members';
 import { decideInvite } from '$lib/server/permissions';

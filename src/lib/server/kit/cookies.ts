@@ -1,6 +1,6 @@
 /** The session cookie: httpOnly, SameSite=Lax, Secure whenever the site is on https. */
 import type { RequestEvent } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './sessions.js';
+import { SESSION_COOKIE } from '../auth/sessions.js';
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: number): void {
 	event.cookies.set(SESSION_COOKIE, token, {

@@ -1,8 +1,8 @@
 /** Route guards: turn the permission module's decisions into SvelteKit answers. */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { SessionUser } from './auth/sessions.js';
-import { authorizeBoard, Refusal, type BoardAccess, type BoardAction } from './permissions.js';
-import { services } from './services.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { authorizeBoard, Refusal, type BoardAccess, type BoardAction } from '../permissions.js';
+import { services } from '../services.js';
 
 function toLogin(event: RequestEvent): never {
 	const next = event.url.pathname + event.url.search;

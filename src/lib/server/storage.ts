@@ -3,7 +3,7 @@
  * behind the same interface for scale-out. Every method is async so either fits.
  * Records are plain objects; callers project them before they reach a page.
  */
-import type { Role } from '../../src/lib/roles.js';
+import type { Role } from '../roles.js';
 
 export interface UserRecord {
 	id: string;
