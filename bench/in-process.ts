@@ -9,7 +9,8 @@ import { createLogger } from '../server/log.js';
 import { createInProcessBus } from '../server/bus/in-process.js';
 import { openSqliteStorage } from '../server/storage/sqlite/index.js';
 import type { Storage } from '../src/lib/server/storage.js';
-import type { RoomConnection } from '../server/sync/room.js';
+import { MembershipEvents } from '../src/lib/server/membership-events.js';
+import type { BoardRoom, RoomConnection } from '../server/sync/room.js';
 import { RoomRegistry } from '../server/sync/rooms.js';
 import { percentile } from './stats.js';
 import { reportResult } from './child.js';
@@ -53,7 +54,7 @@ async function storeBoard(storage: Storage, boardId: string, items: number, edit
 }
 
 function fakeConnection(id: number): RoomConnection {
-	return { id, userId: 'u1', canWrite: true, awarenessIds: new Set(), send() {}, close() {} };
+	return { id, userId: 'u1', canWrite: true, canSeePeople: true, awarenessIds: new Set(), send() {}, close() {} };
 }
 
 const boardId = (n: number) => `bench${String(n).padStart(15, 'a')}`;
@@ -62,7 +63,8 @@ async function main(dir: string) {
 	const storage = openSqliteStorage(dir);
 	await storage.users.create({ id: 'u1', email: 'u1@example.com', name: 'U', passwordHash: 'x', createdAt: 0 });
 	const log = createLogger('error');
-	const registry = () => new RoomRegistry({ storage, bus: createInProcessBus(), log, compactEvery: 500 });
+	const limits = { compactEvery: 500, maxUpdateBytes: 512 * 1024, maxPlanBytes: 16 * 1024 * 1024 };
+	const registry = () => new RoomRegistry({ storage, bus: createInProcessBus(), log, membership: new MembershipEvents(), limits });
 
 	// 1. Heap per loaded board of 50 items and 2,000 edits, for each way of typing them.
 	const BOARDS = 20;
@@ -71,7 +73,7 @@ async function main(dir: string) {
 		for (let b = 0; b < BOARDS; b++) await storeBoard(storage, boardId(p * 100 + b), 50, 2000, pattern);
 		const rooms = registry();
 		const before = heapMiB();
-		for (let b = 0; b < BOARDS; b++) (await rooms.acquire(boardId(p * 100 + b))).add(fakeConnection(b));
+		for (let b = 0; b < BOARDS; b++) await rooms.join(boardId(p * 100 + b), () => fakeConnection(b));
 		heapPerBoardKiB[pattern] = ((heapMiB() - before) / BOARDS) * 1024;
 		await rooms.closeAll(1001, 'done');
 	}
@@ -84,9 +86,9 @@ async function main(dir: string) {
 		for (let i = 0; i < 7; i++) {
 			const fresh = registry();
 			const start = performance.now();
-			const room = await fresh.acquire(big);
+			await fresh.join(big, () => fakeConnection(i));
 			times.push(performance.now() - start);
-			await room.close();
+			await fresh.closeAll(1001, 'done');
 		}
 		return times.sort((a, b) => a - b);
 	};
@@ -105,11 +107,10 @@ async function main(dir: string) {
 	const cycles = registry();
 	const samples: { cycle: number; heapMiB: number }[] = [];
 	for (let c = 1; c <= 10_000; c++) {
-		const room = await cycles.acquire(boardId(0));
-		const connection = fakeConnection(c);
-		room.add(connection);
-		room.remove(connection);
-		await room.finished;
+		let joined: BoardRoom | null = null;
+		const connection = await cycles.join(boardId(0), (room) => ((joined = room), fakeConnection(c)));
+		joined!.remove(connection!);
+		await joined!.finished;
 		if (c === 1 || c % 2000 === 0) samples.push({ cycle: c, heapMiB: heapMiB() });
 	}
 	await storage.close();

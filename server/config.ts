@@ -71,7 +71,9 @@ export function loadConfig(env: Env = process.env): Config {
 			maxFrameBytes: integer(env, 'SYNC_MAX_FRAME_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
 			messagesPerSecond: integer(env, 'SYNC_MESSAGES_PER_SECOND', 60, 1, 100_000),
 			messageBurst: integer(env, 'SYNC_MESSAGE_BURST', 600, 1, 1_000_000),
-			compactEvery: integer(env, 'COMPACT_EVERY', 500, 10, 1_000_000)
+			compactEvery: integer(env, 'COMPACT_EVERY', 500, 10, 1_000_000),
+			maxUpdateBytes: integer(env, 'SYNC_MAX_UPDATE_BYTES', 512 * 1024, 1024, 64 * 1024 * 1024),
+			maxPlanBytes: integer(env, 'PLAN_MAX_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024)
 		}
 	};
 }

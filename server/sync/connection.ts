@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { SyncLimits } from '../config.js';
 import type { Logger } from '../log.js';
-import { decodeClientMessage, MalformedMessage, readAwarenessEntries, type ClientMessage } from './messages.js';
+import { decodeClientMessage, MalformedMessage, type ClientMessage } from './messages.js';
+import { UpdateRefused } from './update-refused.js';
 import type { BoardRoom, RoomConnection } from './room.js';
 import * as Y from 'yjs';
 
@@ -36,6 +37,7 @@ export class SyncConnection implements RoomConnection {
 		readonly userId: string,
 		readonly room: BoardRoom,
 		public canWrite: boolean,
+		public canSeePeople: boolean,
 		private readonly deps: ConnectionDeps
 	) {
 		this.tokens = deps.limits.messageBurst;
@@ -62,7 +64,7 @@ export class SyncConnection implements RoomConnection {
 		const fields = { board: this.room.boardId, user: this.userId, connection: this.id, code, reason };
 		if (code === CloseCode.GoingAway) this.deps.log.debug('Closed a sync connection', fields);
 		else this.deps.log.warn('Closed a sync connection', fields);
-		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason);
+		if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, fitCloseReason(reason));
 	}
 
 	/** Takes one frame off the wire: counted against the rate limit, then queued in order. */
@@ -123,29 +125,30 @@ export class SyncConnection implements RoomConnection {
 		try {
 			await this.room.applyClientUpdate(this, update);
 		} catch (error) {
+			if (error instanceof UpdateRefused) throw error;
 			throw new MalformedMessage(`update Yjs cannot apply: ${(error as Error).message}`);
 		}
 	}
 
 	private applyAwareness(update: Uint8Array): void {
-		// Presence must be honest: a connection may only speak for its own user.
-		for (const entry of readAwarenessEntries(update)) {
-			const user = (entry.state as { user?: { id?: unknown } } | null)?.user;
-			if (entry.state !== null && user?.id !== this.userId) {
-				this.deps.log.debug('Dropped presence claiming another user', { board: this.room.boardId, user: this.userId });
-				return;
-			}
-		}
 		this.room.applyClientAwareness(this, update);
 	}
 
 	private fail(error: unknown): void {
-		if (error instanceof MalformedMessage) this.close(CloseCode.Malformed, error.message.slice(0, 100));
+		if (error instanceof UpdateRefused) this.close(error.code, error.message.slice(0, 120));
+		else if (error instanceof MalformedMessage) this.close(CloseCode.Malformed, error.message.slice(0, 100));
 		else {
 			this.deps.log.error('A sync message failed', { board: this.room.boardId, error: (error as Error).message });
 			this.close(CloseCode.Malformed, 'message failed');
 		}
 	}
+}
+
+/** A close reason may be at most 123 bytes of UTF-8; cut it on a character boundary. */
+function fitCloseReason(reason: string): string {
+	let fitted = reason;
+	while (Buffer.byteLength(fitted) > 123) fitted = [...fitted].slice(0, -1).join('');
+	return fitted;
 }
 
 function isEmptyUpdate(update: Uint8Array): boolean {

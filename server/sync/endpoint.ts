@@ -47,7 +47,8 @@ function fromAnotherSite(req: http.IncomingMessage, configuredOrigin: string | u
 export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 	const { storage, sessions, log, config } = services;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes, perMessageDeflate: false });
-	const rooms = new RoomRegistry({ storage, bus, log, compactEvery: config.sync.compactEvery });
+	const { compactEvery, maxUpdateBytes, maxPlanBytes } = config.sync;
+	const rooms = new RoomRegistry({ storage, bus, log, membership: services.membership, limits: { compactEvery, maxUpdateBytes, maxPlanBytes } });
 	const live = new Set<SyncConnection>();
 
 	async function accept(ws: WebSocket, req: http.IncomingMessage, boardId: string): Promise<void> {
@@ -74,23 +75,25 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		const auth = await authorizeBoard(storage, userId, boardId, 'view');
 		if (!auth.ok) return ws.close(CloseCode.Forbidden, 'not on this plan');
 		const canWrite = decide(auth.access.board, auth.access.membership, 'edit').ok;
+		const canSeePeople = decide(auth.access.board, auth.access.membership, 'viewPeople').ok;
 
-		let room;
+		let connection: SyncConnection | null;
 		try {
-			room = await rooms.acquire(boardId);
+			connection = await rooms.join(boardId, (room) =>
+				gone
+					? null
+					: new SyncConnection(ws, userId, room, canWrite, canSeePeople, {
+							log,
+							limits: config.sync,
+							stillSignedIn: async () => (await sessions.validate(token)) !== null
+						})
+			);
 		} catch (error) {
 			log.error('Loading a board failed; it is not served', { board: boardId, error: (error as Error).message });
 			return ws.close(CloseCode.LoadFailed, 'could not load this plan');
 		}
-		if (gone) {
-			if (room.connections.size === 0) void room.close();
-			return;
-		}
-		const connection = new SyncConnection(ws, userId, room, canWrite, {
-			log,
-			limits: config.sync,
-			stillSignedIn: async () => (await sessions.validate(token)) !== null
-		});
+		if (!connection) return;
+		const { room } = connection;
 		live.add(connection);
 		ws.removeAllListeners('message');
 		ws.removeAllListeners('close');
@@ -100,7 +103,6 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 			live.delete(connection);
 			room.remove(connection);
 		});
-		room.add(connection);
 		for (const frame of early) connection.receive(frame);
 	}
 
@@ -110,7 +112,10 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 			if (connection.room.boardId !== boardId || connection.userId !== userId) continue;
 			const auth = await authorizeBoard(storage, userId, boardId, 'view');
 			if (!auth.ok) connection.close(CloseCode.Forbidden, 'no longer on this plan');
-			else connection.canWrite = decide(auth.access.board, auth.access.membership, 'edit').ok;
+			else {
+				connection.canWrite = decide(auth.access.board, auth.access.membership, 'edit').ok;
+				connection.canSeePeople = decide(auth.access.board, auth.access.membership, 'viewPeople').ok;
+			}
 		}
 	});
 

@@ -5,29 +5,48 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { findUpdateProblem, getSchemaVersion, initBoard, NOT_A_MEMBER } from '../../src/lib/board/index.js';
+import { checkUpdate, getSchemaVersion, initBoard, type UpdateRefusal } from '../../src/lib/board/index.js';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
+import type { MembershipEvents } from '../../src/lib/server/membership-events.js';
 import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../../src/lib/server/storage.js';
+import { compactBoard } from './compaction.js';
 import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
+import { PlanBudget } from './plan-budget.js';
+import { filterPresence } from './presence-filter.js';
+import { RoomMembers } from './room-members.js';
+import { UpdateRefused } from './update-refused.js';
 
 /** A client connection as a room sees it. */
 export interface RoomConnection {
 	readonly id: number;
 	readonly userId: string;
 	canWrite: boolean;
+	/** May this connection see who else is here? (Supporters may not see the member list.) */
+	canSeePeople: boolean;
 	/** Awareness client ids this connection has set, removed when it closes. */
 	readonly awarenessIds: Set<number>;
 	send(frame: Uint8Array): void;
 	close(code: number, reason: string): void;
 }
 
+/** The limits a room enforces (see docs/sync-protocol.md). */
+export interface RoomLimits {
+	/** Stored updates between two compactions. */
+	compactEvery: number;
+	/** The byte budget of one update. */
+	maxUpdateBytes: number;
+	/** The byte budget of a plan's document. */
+	maxPlanBytes: number;
+}
+
 export interface RoomDeps {
 	storage: Storage;
 	bus: Bus;
 	log: Logger;
-	compactEvery: number;
+	membership: MembershipEvents;
+	limits: RoomLimits;
 	/** Called once when the room stops (empty, failed or shut down), to forget it. */
 	onClosed(room: BoardRoom): void;
 }
@@ -53,8 +72,11 @@ export class BoardRoom {
 	private flushing: Promise<void> | null = null;
 	private sinceCompaction = 0;
 	private unsubscribe: (() => Promise<void>) | null = null;
-	/** Who is on the board, for checking the user ids an update writes; refreshed on a miss. */
-	private members = new Set<string>();
+	private stopMembership: (() => void) | null = null;
+	private readonly members: RoomMembers;
+	private budget!: PlanBudget;
+	/** Which connection speaks for each awareness id: nobody may change another's presence. */
+	private readonly presenceOwners = new Map<number, RoomConnection>();
 	private closed = false;
 	private markFinished!: () => void;
 	/** Resolves once a closing room has stored everything and let go of the document. */
@@ -64,6 +86,7 @@ export class BoardRoom {
 		readonly boardId: string,
 		private readonly deps: RoomDeps
 	) {
+		this.members = new RoomMembers(boardId, deps.storage);
 		// The server is not a participant: it has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
@@ -79,10 +102,21 @@ export class BoardRoom {
 			for (const update of stored.updates) Y.applyUpdate(room.doc, update, LOADED);
 		}, LOADED);
 		room.sinceCompaction = stored.updates.length;
-		await room.refreshMembers();
-		// A new board gets its schema version from the server, never from a client.
-		if (getSchemaVersion(room.doc) === null) initBoard(room.doc);
-		room.unsubscribe = await deps.bus.subscribe(boardId, (message) => room.onBusMessage(message));
+		const storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0);
+		room.budget = new PlanBudget(room.doc, deps.limits.maxPlanBytes, storedBytes);
+		// Listen before reading, so a change made during the read is not missed.
+		room.stopMembership = deps.membership.listen((changedBoard) => {
+			if (changedBoard === boardId && !room.closed) void room.members.refresh().catch((error) => room.logMembersFailure(error));
+		});
+		try {
+			await room.members.refresh();
+			// A new board gets its schema version from the server, never from a client.
+			if (getSchemaVersion(room.doc) === null) initBoard(room.doc);
+			room.unsubscribe = await deps.bus.subscribe(boardId, (message) => room.onBusMessage(message));
+		} catch (error) {
+			room.stopMembership();
+			throw error;
+		}
 		return room;
 	}
 
@@ -90,15 +124,20 @@ export class BoardRoom {
 		return this.closed;
 	}
 
+	/**
+	 * Adds a connection to an open room. Only the registry calls it, in the same turn in which it
+	 * saw the room open, so a connection can never join a room that is closing (see rooms.ts).
+	 */
 	add(connection: RoomConnection): void {
+		if (this.closed) throw new Error('a closed room cannot take connections');
 		this.connections.add(connection);
 		connection.send(encodeSyncStep1(this.doc));
-		const present = [...this.awareness.getStates().keys()];
-		if (present.length) connection.send(encodeAwarenessStates(this.awareness, present));
+		if (connection.canSeePeople) this.sendAllAwareness(connection);
 	}
 
 	remove(connection: RoomConnection): void {
 		if (!this.connections.delete(connection)) return;
+		for (const id of connection.awarenessIds) this.presenceOwners.delete(id);
 		if (connection.awarenessIds.size) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
 		}
@@ -111,40 +150,56 @@ export class BoardRoom {
 		connection.send(encodeSyncStep2(this.doc, stateVector));
 	}
 
-	private async refreshMembers(): Promise<void> {
-		this.members = new Set((await this.deps.storage.members.list(this.boardId)).map((member) => member.userId));
+	private logMembersFailure(error: unknown): void {
+		this.deps.log.warn('Reading who is on a board failed', { board: this.boardId, error: (error as Error).message });
 	}
 
-	/** Applies a writer's update if it decodes, fits the board's schema and names only members; throws otherwise. */
-	async applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
-		const check = () => findUpdateProblem(update, { isMember: (id) => this.members.has(id), doc: this.doc });
-		let problem = check();
+	/** The full check (src/lib/board/update-check), with one fresh read of the member list before refusing a name. */
+	private async check(connection: RoomConnection, update: Uint8Array): Promise<UpdateRefusal | null> {
+		const context = () => ({ doc: this.doc, writer: this.members.writer(connection.userId), maxUpdateBytes: this.deps.limits.maxUpdateBytes });
+		const refusal = checkUpdate(update, context());
+		if (refusal?.kind !== 'not-a-member') return refusal;
 		// Someone may have joined since the list was read: read it again before refusing.
-		if (problem?.endsWith(NOT_A_MEMBER)) {
-			await this.refreshMembers();
-			if (this.closed) return;
-			problem = check();
+		await this.members.refresh();
+		return checkUpdate(update, context());
+	}
+
+	/**
+	 * Applies a writer's update if it passes the full check and fits the plan's budget.
+	 * @throws UpdateRefused with the close code the sender gets.
+	 */
+	async applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
+		if (!this.members.has(connection.userId)) throw new UpdateRefused(CloseCode.Forbidden, 'no longer on this plan');
+		const refusal = await this.check(connection, update);
+		if (this.closed) return;
+		if (refusal) throw UpdateRefused.from(refusal);
+		if (!this.budget.allows(update.length)) {
+			throw new UpdateRefused(CloseCode.PlanFull, `this plan has reached its size limit (${this.budget.maxBytes} bytes)`);
 		}
-		if (problem) throw new Error(problem);
 		const { store } = this.doc;
 		const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
 		Y.applyUpdate(this.doc, update, connection);
-		// An honest client only sends what builds on what the server has. Anything else would wait
-		// in memory for changes that never come: drop it (it was not applied, nor stored).
+		// The check finds most of these first. Anything left would wait in memory for changes that
+		// may never come: drop it (it was not applied, nor stored); the client resends on reconnect.
 		if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
 			store.pendingStructs = null;
 			store.pendingDs = null;
-			throw new Error('update depends on changes this board does not have');
+			throw UpdateRefused.from({ kind: 'missing', message: 'builds on changes this plan does not have' });
 		}
+		this.budget.add(update.length);
 	}
 
+	/** Applies the part of a presence update the connection may make, rebuilt from the member list. */
 	applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+		const sender = { awarenessIds: connection.awarenessIds, user: this.members.presenceUser(connection.userId) };
+		const owner = (id: number) => this.presenceOwners.get(id);
+		const allowed = filterPresence(update, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
+		if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
 	}
 
 	sendAllAwareness(connection: RoomConnection): void {
 		const present = [...this.awareness.getStates().keys()];
-		connection.send(encodeAwarenessStates(this.awareness, present));
+		if (present.length) connection.send(encodeAwarenessStates(this.awareness, present));
 	}
 
 	async whenFlushed(): Promise<void> {
@@ -157,6 +212,7 @@ export class BoardRoom {
 		this.closed = true;
 		for (const connection of this.connections) connection.close(code, reason);
 		this.connections.clear();
+		this.stopMembership?.();
 		await this.whenFlushed();
 		await this.unsubscribe?.();
 		this.awareness.destroy();
@@ -207,33 +263,24 @@ export class BoardRoom {
 				.catch((error) => log.error('Relaying an update failed', { board: this.boardId, error: (error as Error).message }));
 		}
 		this.sinceCompaction += batch.length;
-		if (this.sinceCompaction >= this.deps.compactEvery) await this.compact();
+		if (this.sinceCompaction >= this.deps.limits.compactEvery) await this.compact();
 	}
 
-	/** Rebuilds the compacted state from storage (not memory), so it holds exactly what is stored. */
 	private async compact(): Promise<void> {
-		const { storage, log } = this.deps;
-		try {
-			const stored = await storage.docs.load(this.boardId);
-			const doc = new Y.Doc();
-			doc.transact(() => {
-				if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-				for (const update of stored.updates) Y.applyUpdate(doc, update);
-			});
-			await storage.docs.saveSnapshot(this.boardId, stored.lastSeq, Y.encodeStateAsUpdate(doc), Date.now());
-			doc.destroy();
-			this.sinceCompaction = 0;
-		} catch (error) {
-			// Compaction only speeds up loading; the update log is complete without it.
-			log.warn('Compacting a board failed', { board: this.boardId, error: (error as Error).message });
-		}
+		if ((await compactBoard(this.boardId, this.deps.storage, this.deps.log)) !== null) this.sinceCompaction = 0;
 	}
 
 	private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
 		if (origin === REMOTE || this.closed) return;
 		if (isConnection(origin)) {
-			for (const id of added) origin.awarenessIds.add(id);
-			for (const id of removed) origin.awarenessIds.delete(id);
+			for (const id of added) {
+				origin.awarenessIds.add(id);
+				this.presenceOwners.set(id, origin);
+			}
+			for (const id of removed) {
+				origin.awarenessIds.delete(id);
+				this.presenceOwners.delete(id);
+			}
 		}
 		const changed = [...added, ...updated, ...removed];
 		const { bus, log } = this.deps;
@@ -255,9 +302,11 @@ export class BoardRoom {
 				return;
 			}
 		}
-		const frame = message.kind === 'update' ? encodeUpdate(message.payload) : encodeAwareness(message.payload);
+		const isPresence = message.kind === 'awareness';
+		const frame = isPresence ? encodeAwareness(message.payload) : encodeUpdate(message.payload);
 		for (const connection of this.connections) {
 			if (fromHere && connection.id === message.connection) continue;
+			if (isPresence && !connection.canSeePeople) continue;
 			connection.send(frame);
 		}
 	}

@@ -18,7 +18,8 @@ describe('loadConfig', () => {
 			REDIS_URL: 'redis://127.0.0.1:6379',
 			SESSION_DAYS: '14',
 			INVITE_DAYS: '3',
-			LOG_LEVEL: 'debug'
+			LOG_LEVEL: 'debug',
+			PLAN_MAX_BYTES: '1048576'
 		});
 		expect(config).toEqual({
 			port: 8080,
@@ -30,7 +31,7 @@ describe('loadConfig', () => {
 			inviteDays: 3,
 			logLevel: 'debug',
 			sqliteBusyTimeoutMs: 2000,
-			sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 60, messageBurst: 600, compactEvery: 500 }
+			sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 60, messageBurst: 600, compactEvery: 500, maxUpdateBytes: 512 * 1024, maxPlanBytes: 1024 * 1024 }
 		});
 	});
 
@@ -47,6 +48,8 @@ describe('loadConfig', () => {
 		['LOG_LEVEL', 'loud'],
 		['SYNC_MAX_FRAME_BYTES', '12'],
 		['COMPACT_EVERY', 'often'],
+		['PLAN_MAX_BYTES', '1000'],
+		['SYNC_MAX_UPDATE_BYTES', '-1'],
 		['HOST', 'local host']
 	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
 		let thrown: unknown;

@@ -36,6 +36,6 @@ export { addItem, updateFields, setText, touchItem, deleteItem } from './item-wr
 export { moveItem, moveItemTo } from './item-move.js';
 export { observeBoard, createUndoManager, type BoardChange } from './observe.js';
 export { validateBoardShape } from './validate-shape.js';
-export { findUpdateProblem, NOT_A_MEMBER, type UpdateCheckOptions } from './validate-update.js';
+export { checkUpdate, type UpdateCheckContext, type UpdateRefusal, type UpdateWriter } from './update-check/check-update.js';
 export { isIsoDate, todayIso } from './values.js';
 export { compareOrder } from './order.js';

@@ -22,6 +22,7 @@ export function readItem<S extends SectionKey>(section: S, id: string, item: Y.M
 		id,
 		order: str(item.get('order')),
 		author: str(item.get('author')),
+		recordedBy: typeof item.get('recordedBy') === 'string' ? (item.get('recordedBy') as string) : null,
 		createdAt,
 		updatedAt: num(item.get('updatedAt')),
 		updatedBy: str(item.get('updatedBy')),

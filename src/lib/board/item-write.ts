@@ -64,8 +64,9 @@ const stampsOf = (section: SectionKey) =>
 export function addItem<S extends SectionKey>(doc: Y.Doc, section: S, input: AddItemInput<S>): string {
 	assertSection(section);
 	if (!isRecord(input)) throw new BoardInputError('input', 'The item is missing.');
-	const { author, index, ...rest } = input as Record<string, unknown>;
+	const { author, recordedBy, index, ...rest } = input as Record<string, unknown>;
 	const by = assertId(author, 'author', 'The author');
+	const typist = recordedBy === undefined ? by : assertId(recordedBy, 'recordedBy', 'Who typed it');
 	if (index !== undefined && !(Number.isSafeInteger(index) && (index as number) >= 0))
 		throw new BoardInputError('index', 'The position must be a whole number, 0 or more.');
 	const patch = preparePatch(doc, section, rest);
@@ -90,9 +91,11 @@ export function addItem<S extends SectionKey>(doc: Y.Doc, section: S, input: Add
 		map.set(id, item);
 		item.set('id', id);
 		item.set('author', by);
+		// Words recorded as someone else's keep who typed them; the server checks both.
+		if (typist !== by) item.set('recordedBy', typist);
 		item.set('createdAt', now);
 		item.set('updatedAt', now);
-		item.set('updatedBy', by);
+		item.set('updatedBy', typist);
 		item.set('text', new Y.Text(patch.texts.get('text') ?? ''));
 		for (const [name, spec] of fieldEntries(section)) {
 			if (spec.type === 'text') item.set(name, new Y.Text(patch.texts.get(name) ?? ''));

@@ -10,6 +10,8 @@ export interface ItemBase<S extends SectionKey = SectionKey> {
 	readonly order: string;
 	/** User id of the contributor ("speaking as" on a shared screen). */
 	readonly author: string;
+	/** User id of who typed the words, when they were recorded as the author's; else null. */
+	readonly recordedBy: string | null;
 	/** Epoch ms. */
 	readonly createdAt: number;
 	/** Epoch ms of the last edit made through this module. */
@@ -32,6 +34,8 @@ export type ItemView<S extends SectionKey = SectionKey> = S extends SectionKey
 export type AddItemInput<S extends SectionKey> = ItemPatch<S> & {
 	/** User id credited as the author (the "speaking as" member). */
 	author: string;
+	/** User id of who is typing, when that is not the author (the server checks it is the sender). */
+	recordedBy?: string;
 	/** Position in the sorted section (0 = first); default: at the end. Clamped. */
 	index?: number;
 };

@@ -36,11 +36,16 @@ export function checkId(value: unknown, label: string): string | null {
 	return null;
 }
 
+/** True if a text has characters that are never stored (controls other than tab and newline). */
+export function hasUnsavableCharacters(value: string): boolean {
+	return CONTROL.test(value);
+}
+
 /** Checks the contents of a Y.Text field given as a string. */
 export function checkText(value: unknown, label: string): string | null {
 	if (typeof value !== 'string') return `${label} must be text.`;
 	if (value.length > LIMITS.maxTextLength) return `${label} is too long (at most ${LIMITS.maxTextLength} characters).`;
-	if (CONTROL.test(value)) return `${label} contains characters that cannot be saved.`;
+	if (hasUnsavableCharacters(value)) return `${label} contains characters that cannot be saved.`;
 	return null;
 }
 

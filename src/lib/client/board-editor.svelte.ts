@@ -94,7 +94,7 @@ export class BoardEditor {
 	 */
 	add(section: SectionKey, text: string): string | undefined {
 		const key = addKey(section);
-		const id = this.#attempt(key, () => addItem(this.#doc, section, { author: this.speakingAs, text }));
+		const id = this.#attempt(key, () => addItem(this.#doc, section, { author: this.speakingAs, recordedBy: this.#me, text }));
 		if (id) this.#say.say(`Added to ${getSection(section).title}.`);
 		return id;
 	}

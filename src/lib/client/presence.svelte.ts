@@ -1,26 +1,13 @@
 /**
  * Who is looking at the board and what they are writing in, over y-websocket's awareness.
  * Remote states are untrusted input: anything that is not the expected shape is skipped.
- * The server drops a state whose `user.id` is not the connection's own user, so we
- * always send `me.id`; names and roles shown come from the plan's member list when we
- * have them, and from the state only as a fallback.
+ * The server replaces `user` in every state with the sender's entry in the member list, so
+ * what we send as `me` is only a placeholder until the server echoes it back.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import { isSectionKey, type SectionKey } from '$lib/board';
-import { isRole, type Role } from '$lib/roles';
+import { readPresence, type EditingAt, type PresenceState, type PresenceUser } from '$lib/protocol/presence';
 
-/** Who someone is on the plan. */
-export interface PresenceUser {
-	readonly id: string;
-	readonly name: string;
-	readonly role: Role;
-}
-
-/** Which item someone is writing in. */
-export interface EditingAt {
-	readonly section: SectionKey;
-	readonly itemId: string;
-}
+export type { PresenceUser, EditingAt, PresenceState };
 
 /** One open window on the board. */
 export interface Peer {
@@ -29,24 +16,10 @@ export interface Peer {
 	readonly editing: EditingAt | null;
 }
 
-/** The local awareness state, as the server expects it. */
-export interface PresenceState {
-	user: PresenceUser;
-	editing: EditingAt | null;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const shortString = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
-
 /** Reads one remote awareness state; null if it is not ours or is malformed. */
 export function readPeer(clientId: number, state: unknown): Peer | null {
-	if (!isObject(state) || !isObject(state.user)) return null;
-	const { id, name, role } = state.user;
-	if (!shortString(id) || !shortString(name) || !isRole(role)) return null;
-	let editing: EditingAt | null = null;
-	const e = state.editing;
-	if (isObject(e) && isSectionKey(e.section) && shortString(e.itemId)) editing = { section: e.section, itemId: e.itemId };
-	return { clientId, user: { id, name, role }, editing };
+	const presence = readPresence(state);
+	return presence && { clientId, ...presence };
 }
 
 export class Presence {

@@ -16,6 +16,15 @@ export const CloseCode = {
 	RateLimited: 4429,
 	/** A frame that is not the protocol, or an update Yjs cannot apply. */
 	Malformed: 4400,
+	/** An update that breaks the plan's rules (a field, a size, a name). Sending it again cannot help. */
+	Refused: 4422,
+	/** The plan has reached its byte budget; nothing more can be added until something is removed. */
+	PlanFull: 4413,
+	/**
+	 * An update that builds on changes the server does not have. Recoverable: in the 45xx range,
+	 * which the stock provider reconnects on, and a reconnect sends everything the server lacks.
+	 */
+	OutOfStep: 4509,
 	/** Saving failed: nothing was lost, the client keeps its changes and resends on reconnect. */
 	StorageFailed: 4503,
 	/** The board could not be loaded; it is never served empty. */

@@ -34,6 +34,10 @@ export interface SyncLimits {
 	messageBurst: number;
 	/** COMPACT_EVERY: updates between two compactions of a board's stored state. Default 500. */
 	compactEvery: number;
+	/** SYNC_MAX_UPDATE_BYTES: the byte budget of one update from a client. Default 512 KiB. */
+	maxUpdateBytes: number;
+	/** PLAN_MAX_BYTES: the byte budget of a plan's document (what a new client downloads). Default 16 MiB. */
+	maxPlanBytes: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;

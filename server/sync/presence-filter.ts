@@ -1,0 +1,50 @@
+/**
+ * Presence is the server's word: a connection may set and clear only its own awareness entries,
+ * and each state it sets is rebuilt here from the member list (name, role) plus the few fields
+ * a client may claim about itself. Whatever else it sent is dropped.
+ */
+import * as encoding from 'lib0/encoding';
+import { readPresenceClaims, type PresenceState, type PresenceUser } from '../../src/lib/protocol/presence.js';
+import { readAwarenessEntries } from './messages.js';
+
+/** Windows (awareness client ids) one connection may speak for: a tab has one. */
+export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
+
+export interface PresenceSender {
+	/** The connection's own awareness ids so far. */
+	readonly awarenessIds: ReadonlySet<number>;
+	/** Who it is, from the member list; null if no longer on the plan. */
+	readonly user: PresenceUser | null;
+}
+
+/**
+ * The part of an awareness update the sender may make, with states rebuilt; null if nothing.
+ * @param isOwnedByOther is this awareness id another connection's?
+ * @throws MalformedMessage if the update cannot be decoded.
+ */
+export function filterPresence(update: Uint8Array, sender: PresenceSender, isOwnedByOther: (clientId: number) => boolean): Uint8Array | null {
+	const kept: { clientId: number; clock: number; state: PresenceState | null }[] = [];
+	const ids = new Set(sender.awarenessIds);
+	for (const { clientId, clock, state } of readAwarenessEntries(update)) {
+		if (isOwnedByOther(clientId)) continue;
+		if (state === null) {
+			if (ids.has(clientId)) kept.push({ clientId, clock, state: null });
+			continue;
+		}
+		if (!sender.user) continue;
+		if (!ids.has(clientId)) {
+			if (ids.size >= MAX_PRESENCE_IDS_PER_CONNECTION) continue;
+			ids.add(clientId);
+		}
+		kept.push({ clientId, clock, state: { user: sender.user, ...readPresenceClaims(state) } });
+	}
+	if (!kept.length) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const { clientId, clock, state } of kept) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, JSON.stringify(state));
+	}
+	return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,85 @@
+/**
+ * What may be written under each key of an item map, by whom. The values are checked with the
+ * same functions the model uses on input (values.ts), so the browser and the server apply one
+ * rule set. Attribution (docs/board-schema.md, "Who wrote it"):
+ * - `author` is the sender, or the plan's person when the sender records the person's words;
+ * - `recordedBy` (who typed words recorded as someone else's) and `updatedBy` are the sender;
+ * - a step's `owner` is anyone on the plan.
+ */
+import * as Y from 'yjs';
+import type { Content } from './yjs-types.js';
+import { fieldSpec } from '../fields.js';
+import { isValidOrderKey } from '../order.js';
+import type { SectionKey } from '../section-keys.js';
+import { checkFieldValue, checkId, checkTimestamp } from '../values.js';
+import { isTextField } from './places.js';
+
+/** Who sends an update, and who they may name in it. */
+export interface UpdateWriter {
+	/** The sender's user id, from the authenticated connection. */
+	readonly id: string;
+	/** The plan's person, whose words any writer may record; null before they have joined. */
+	readonly personId: string | null;
+	/** Is this user id on the plan now? */
+	isMember(userId: string): boolean;
+}
+
+/** Fields every item has besides its section's own. */
+export const BASE_FIELDS = ['id', 'order', 'author', 'recordedBy', 'createdAt', 'updatedAt', 'updatedBy', 'text'] as const;
+/** Fields a new item must arrive with, and that cannot be removed from a live item. */
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['id', 'order', 'author', 'createdAt', 'text']);
+
+/** A refusal: `notMember` lets the caller re-read the member list once before refusing. */
+export interface FieldProblem {
+	readonly message: string;
+	readonly notMember?: boolean;
+}
+
+const problem = (message: string, notMember = false): FieldProblem => ({ message, notMember });
+
+function checkUserId(field: string, value: unknown, allowed: (id: string) => boolean, who: string): FieldProblem | null {
+	if (checkId(value, field)) return problem(`"${field}" is not a user id`);
+	return allowed(value as string) ? null : problem(`"${field}" must be ${who}`, true);
+}
+
+/**
+ * Checks one value written under `field` of an item (`itemKey` in `section`).
+ * @param content the struct's content: a scalar, a new Y.Text, or deleted content.
+ */
+export function checkFieldWrite(
+	section: SectionKey,
+	itemKey: string,
+	field: string,
+	content: Content,
+	writer: UpdateWriter | undefined
+): FieldProblem | null {
+	if (content instanceof Y.ContentDeleted) return null;
+	const known = (BASE_FIELDS as readonly string[]).includes(field) || fieldSpec(section, field) !== undefined;
+	if (!known) return problem(`unknown field "${field.slice(0, 40)}"`);
+	if (isTextField(section, field)) {
+		const isText = content instanceof Y.ContentType && content.type instanceof Y.Text && !(content.type instanceof Y.XmlText);
+		return isText ? null : problem(`"${field}" must be text`);
+	}
+	if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return problem(`"${field}" must be a single value`);
+	const value: unknown = content.arr[0];
+	switch (field) {
+		case 'id':
+			return value === itemKey ? null : problem('"id" must match the item\'s key');
+		case 'order':
+			return isValidOrderKey(value) ? null : problem('"order" is not a valid position');
+		case 'createdAt':
+		case 'updatedAt':
+			return checkTimestamp(value, field) ? problem(`"${field}" is not a time`) : null;
+	}
+	if (field === 'author' || field === 'recordedBy' || field === 'updatedBy') {
+		if (!writer) return checkId(value, field) ? problem(`"${field}" is not a user id`) : null;
+		if (field === 'author') return checkUserId(field, value, (id) => id === writer.id || id === writer.personId, 'you or the person whose plan it is');
+		return checkUserId(field, value, (id) => id === writer.id, 'you');
+	}
+	const spec = fieldSpec(section, field)!;
+	if (checkFieldValue(spec, value)) return problem(`"${field}" has a value outside the plan's rules`);
+	if (spec.type === 'userId' && value !== null && writer && !writer.isMember(value as string)) {
+		return problem(`"${field}" names someone who is not on this plan`, true);
+	}
+	return null;
+}
