@@ -169,6 +169,7 @@ export class BoardRoom {
 	 * @throws UpdateRefused with the close code the sender gets.
 	 */
 	async applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
+		if (!this.members.has(connection.userId)) await this.members.refresh();
 		if (!this.members.has(connection.userId)) throw new UpdateRefused(CloseCode.Forbidden, 'no longer on this plan');
 		const refusal = await this.check(connection, update);
 		if (this.closed) return;

@@ -76,11 +76,12 @@ describe('sync with the stock WebsocketProvider', () => {
 		const personId = userId(server.dataDir, plan.emails.person);
 		const outsiderId = userId(server.dataDir, plan.emails.outsider);
 
-		addItem(clinician.doc, 'strengths', { author: personId, text: 'Speaking as the person' });
+		const clinicianId = userId(server.dataDir, plan.emails.clinician);
+		addItem(clinician.doc, 'strengths', { author: personId, recordedBy: clinicianId, text: 'Speaking as the person' });
 		await eventually(() => listItems(person.doc, 'strengths').some((i) => i.text === 'Speaking as the person'), 'speaking as relayed');
 
-		addItem(clinician.doc, 'strengths', { author: outsiderId, text: 'Put in a stranger’s mouth' });
-		await eventually(() => clinician.closes.includes(CloseCode.Malformed), 'forged author refused');
+		addItem(clinician.doc, 'strengths', { author: outsiderId, recordedBy: clinicianId, text: 'Put in a stranger’s mouth' });
+		await eventually(() => clinician.closes.includes(CloseCode.Refused), 'forged author refused');
 		expect(listItems(storedDoc(server.dataDir, plan.boardId), 'strengths').map((i) => i.text)).not.toContain('Put in a stranger’s mouth');
 
 		// Joins while the board is open: the server reads the member list again before refusing.

@@ -105,7 +105,7 @@ export async function describeInvitation(
 }
 
 export async function acceptInvitation(
-	{ storage }: Services,
+	{ storage, membership }: Services,
 	user: SessionUser,
 	token: string,
 	now = Date.now()
@@ -120,6 +120,8 @@ export async function acceptInvitation(
 		action: 'invitation.accepted',
 		detail: { invitation: result.invitation.id, role: result.invitation.role }
 	});
+	// Open boards read their member list again: the newcomer (perhaps the person) can be named now.
+	membership.changed(result.invitation.boardId, user.id);
 	return { ok: true, boardId: result.invitation.boardId };
 }
 
