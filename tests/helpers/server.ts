@@ -23,6 +23,8 @@ export interface TestServer {
 	kill(): Promise<void>;
 	/** Starts it again on the same port and data folder. */
 	restart(): Promise<void>;
+	/** The process's resident memory now, from the kernel (Linux). */
+	rssMiB(): number;
 }
 
 export async function freePort(): Promise<number> {
@@ -92,6 +94,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 			child.kill('SIGKILL');
 			await exited();
 		},
-		restart: launch
+		restart: launch,
+		rssMiB() {
+			const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+			return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+		}
 	};
 }
