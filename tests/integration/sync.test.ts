@@ -37,16 +37,24 @@ describe('sync with the stock WebsocketProvider', () => {
 		await Promise.all([whenSynced(person.provider), whenSynced(clinician.provider)]);
 		expect(getSchemaVersion(person.doc)).toBe(SCHEMA_VERSION);
 
+		// Read storage at the very moment the update arrives: it must already be there.
+		let storedOnArrival: string[] | null = null;
+		clinician.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (origin === clinician.provider && storedOnArrival === null) {
+				storedOnArrival = listItems(storedDoc(server.dataDir, plan.boardId), 'matters').map((i) => i.text);
+			}
+		});
 		const personId = userId(server.dataDir, plan.emails.person);
 		addItem(person.doc, 'matters', { author: personId, text: 'Seeing my grandchildren every week' });
 		await eventually(() => listItems(clinician.doc, 'matters').length === 1, 'clinician receives the item');
+		expect(storedOnArrival).toEqual(['Seeing my grandchildren every week']);
 		expect(listItems(clinician.doc, 'matters')[0]).toMatchObject({ text: 'Seeing my grandchildren every week', author: personId });
 
 		const clinicianId = userId(server.dataDir, plan.emails.clinician);
 		addItem(clinician.doc, 'strengths', { author: clinicianId, text: 'Knows the bus routes by heart' });
 		await eventually(() => listItems(person.doc, 'strengths').length === 1, 'person receives the item');
 
-		// Stored with who sent it, before anyone received it.
+		// Stored with who sent it.
 		const stored = storedDoc(server.dataDir, plan.boardId);
 		expect(listItems(stored, 'matters').map((i) => i.text)).toEqual(['Seeing my grandchildren every week']);
 		expect(count(server.dataDir, 'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ? AND user_id = ?', plan.boardId, clinicianId)).toBeGreaterThan(0);
