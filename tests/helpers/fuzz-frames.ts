@@ -1,7 +1,8 @@
 /**
  * Hostile frames for the sync endpoint, from a seeded generator so a failure can be replayed:
  * random bytes, truncated and bit-flipped valid frames, wrong message types, huge lengths,
- * garbage and off-schema updates, presence claiming someone else, oversized frames.
+ * garbage and off-schema updates, item-level junk in every content encoding (fuzz-items.ts),
+ * presence claiming someone else, oversized frames.
  * Valid bases come from the fuzzer's own document and never target the board's real sections,
  * so no mutation of them can legitimately change the board.
  */
@@ -9,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import { itemJunkUpdate, JUNK_NAMES } from './fuzz-items.js';
 
 export function seededRandom(seed: number): () => number {
 	let state = seed >>> 0;
@@ -63,10 +65,13 @@ function validBases(random: () => number): Uint8Array[] {
 	];
 }
 
-export type FrameKind = 'random' | 'truncated' | 'mutated' | 'wrong-type' | 'huge-length' | 'garbage-update' | 'off-schema' | 'oversized';
+export type FrameKind = 'random' | 'truncated' | 'mutated' | 'wrong-type' | 'huge-length' | 'garbage-update' | 'off-schema' | 'item-junk' | 'oversized';
 
-/** The next hostile frame and what kind it is. */
-export function frameGenerator(seed: number, maxFrameBytes: number): () => { kind: FrameKind; bytes: Uint8Array } {
+/**
+ * The next hostile frame and what kind it is.
+ * @param writerId the sender's user id, so item-level junk is wrong in exactly one way.
+ */
+export function frameGenerator(seed: number, maxFrameBytes: number, writerId: string): () => { kind: FrameKind; bytes: Uint8Array } {
 	const random = seededRandom(seed);
 	const bases = validBases(random);
 	const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
@@ -98,8 +103,9 @@ export function frameGenerator(seed: number, maxFrameBytes: number): () => { kin
 				})
 			};
 		}
-		if (roll < 0.85) return { kind: 'garbage-update', bytes: syncUpdateFrame(randomBytes(1 + Math.floor(random() * 200)), pick([1, 2])) };
-		if (roll < 0.99) return { kind: 'off-schema', bytes: pick(bases) };
+		if (roll < 0.8) return { kind: 'garbage-update', bytes: syncUpdateFrame(randomBytes(1 + Math.floor(random() * 200)), pick([1, 2])) };
+		if (roll < 0.9) return { kind: 'off-schema', bytes: pick(bases) };
+		if (roll < 0.99) return { kind: 'item-junk', bytes: syncUpdateFrame(itemJunkUpdate(pick(JUNK_NAMES), writerId), pick([1, 2])) };
 		return { kind: 'oversized', bytes: randomBytes(maxFrameBytes + 1 + Math.floor(random() * 1024)) };
 	};
 }

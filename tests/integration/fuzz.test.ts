@@ -65,7 +65,7 @@ describe('fuzzing the sync endpoint', () => {
 		addItem(person.doc, 'matters', { author: personId, text: 'Before the storm' });
 		await eventually(() => listItems(clinician.doc, 'matters').length === 1, 'first item relayed');
 
-		const generate = frameGenerator(Number(process.env.FUZZ_SEED ?? 20261122), MAX_FRAME);
+		const generate = frameGenerator(Number(process.env.FUZZ_SEED ?? 20261122), MAX_FRAME, userId(server.dataDir, plan.emails.peer_advocate));
 		let remaining = FRAMES;
 		const next = () => (remaining-- > 0 ? generate() : null);
 		const sent: Record<string, number> = {};
@@ -95,6 +95,8 @@ describe('fuzzing the sync endpoint', () => {
 		// Bad connections were closed with named codes.
 		expect(codes.get(CloseCode.Malformed)).toBeGreaterThan(FRAMES / 10);
 		expect(codes.get(CloseCode.TooLarge) ?? 0).toBeGreaterThan(0);
+		expect(sent['item-junk']).toBeGreaterThan(FRAMES / 20);
+		expect(codes.get(CloseCode.Refused)).toBeGreaterThan(FRAMES / 100);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
 		// Honest clients still sync both ways, and agree.

@@ -81,6 +81,11 @@ describe('checkUpdate refuses', () => {
 		['removing the schema version', (d) => d.getMap('meta').delete('schemaVersion'), /only the server/],
 		['removing an item’s id', (d, { goal }) => item(d, 'goals', goal).delete('id'), /"id" cannot be removed/],
 		['an item without its fields', (d) => d.getMap('section:goals').set('x1', new Y.Map()), /needs "id"/],
+		[
+			'a new item whose field is removed in the same change',
+			(d) => d.transact(() => item(d, 'goals', addItem(d, 'goals', { author: 'clinician', text: 'x' })).delete('createdAt')),
+			/needs "createdAt"/
+		],
 		['a plain value in a section', (d) => d.getMap('section:matters').set('a', 'text'), /holds only items/],
 		['an unknown top-level type', (d) => d.getMap('junk').set('a', 1), /unknown top-level type junk/],
 		['a top-level array under a section name', (d) => d.getArray('section:matters').insert(0, [1]), /holds only items/],

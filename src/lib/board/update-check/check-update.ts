@@ -47,10 +47,16 @@ interface ItemCreated {
 	readonly id: string;
 }
 
-/** Per item map the update writes into: which keys, and a new item's struct. */
+/** Per item map the update writes into: the last struct written under each key. */
 interface ItemWrites {
 	readonly node: Extract<Node, { kind: 'item' }>;
-	readonly keys: Map<string, Content>;
+	readonly keys: Map<string, Y.Item>;
+}
+
+/** The value an update leaves under a key: not deleted content, and not deleted by the update itself. */
+function liveValue(struct: Y.Item | undefined, ds: DeleteSet): Content | null {
+	if (!struct || struct.content instanceof Y.ContentDeleted || Y.isDeleted(ds, struct.id)) return null;
+	return struct.content;
 }
 
 /** @returns null if the update may be applied, else why not. Never throws. */
@@ -114,7 +120,7 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 				const found = checkFieldWrite(node.section, node.itemKey, key, content, writer);
 				if (found) return refuse(`${node.section} item: ${found.message}`, found.notMember ? 'not-a-member' : 'refused');
 				const writes = items.get(node.id) ?? { node, keys: new Map() };
-				writes.keys.set(key, content);
+				writes.keys.set(key, struct);
 				items.set(node.id, writes);
 				continue;
 			}
@@ -129,14 +135,20 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 		}
 	}
 	return (
-		checkNewItems(newItems, createdItems, items, doc) ??
-		checkAttribution(items, writer) ??
+		checkNewItems(newItems, createdItems, items, ds, doc) ??
+		checkAttribution(items, writer, ds) ??
 		checkTextLengths(insertedText, places, ds, doc) ??
 		findProtectedDeletion(ds, doc, items)
 	);
 }
 
-function checkNewItems(newItems: Map<SectionKey, Set<string>>, created: ItemCreated[], items: Map<string, ItemWrites>, doc: Y.Doc): UpdateRefusal | null {
+function checkNewItems(
+	newItems: Map<SectionKey, Set<string>>,
+	created: ItemCreated[],
+	items: Map<string, ItemWrites>,
+	ds: DeleteSet,
+	doc: Y.Doc
+): UpdateRefusal | null {
 	for (const [section, keys] of newItems) {
 		if (getSectionMap(doc, section).size + keys.size > LIMITS.maxItemsPerSection) {
 			return refuse(`${section} may have at most ${LIMITS.maxItemsPerSection} items`);
@@ -144,19 +156,19 @@ function checkNewItems(newItems: Map<SectionKey, Set<string>>, created: ItemCrea
 	}
 	for (const { section, id } of created) {
 		const keys = items.get(id)?.keys;
-		for (const field of REQUIRED_FIELDS) if (!keys?.has(field)) return refuse(`a new ${section} item needs "${field}"`);
+		for (const field of REQUIRED_FIELDS) if (!liveValue(keys?.get(field), ds)) return refuse(`a new ${section} item needs "${field}"`);
 	}
 	return null;
 }
 
 /** Words recorded as someone else's must say who typed them. */
-function checkAttribution(items: Map<string, ItemWrites>, writer: UpdateWriter | undefined): UpdateRefusal | null {
+function checkAttribution(items: Map<string, ItemWrites>, writer: UpdateWriter | undefined, ds: DeleteSet): UpdateRefusal | null {
 	if (!writer) return null;
 	for (const { node, keys } of items.values()) {
-		const author = keys.get('author');
+		const author = liveValue(keys.get('author'), ds);
 		const value = author instanceof Y.ContentAny ? author.arr[0] : undefined;
 		if (value === undefined || value === writer.id) continue;
-		if (!(keys.get('recordedBy') instanceof Y.ContentAny)) return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("recordedBy")`);
+		if (!(liveValue(keys.get('recordedBy'), ds) instanceof Y.ContentAny)) return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("recordedBy")`);
 	}
 	return null;
 }

@@ -10,7 +10,7 @@ import { liveItemsDeletedBy } from './doc-ranges.js';
 import { REQUIRED_FIELDS } from './field-rules.js';
 
 interface ItemWrites {
-	readonly keys: ReadonlyMap<string, unknown>;
+	readonly keys: ReadonlyMap<string, Y.Item>;
 }
 
 /** @returns a refusal, or null if every deletion is one the plan can take. */
@@ -29,7 +29,8 @@ export function findProtectedDeletion(
 		const isItemField = parent instanceof Y.Map && owner.parent instanceof Y.AbstractType && owner.parent._item === null;
 		if (!isItemField || item.parentSub === null || !REQUIRED_FIELDS.has(item.parentSub)) continue;
 		if (owner.deleted || Y.isDeleted(ds, owner.id)) continue;
-		if (items.get(`${owner.id.client}:${owner.id.clock}`)?.keys.has(item.parentSub)) continue;
+		const replacement = items.get(`${owner.id.client}:${owner.id.clock}`)?.keys.get(item.parentSub);
+		if (replacement && !(replacement.content instanceof Y.ContentDeleted) && !Y.isDeleted(ds, replacement.id)) continue;
 		return { kind: 'refused', message: `"${item.parentSub}" cannot be removed from an item that stays` };
 	}
 	return null;
