@@ -4,7 +4,7 @@
  * cycles. Run with --expose-gc:  node --expose-gc --import tsx bench/in-process.ts <dir>
  */
 import * as Y from 'yjs';
-import { addItem, getItemText, initBoard, listItems } from '../src/lib/board/index.js';
+import { addItem, checkUpdate, getItemText, initBoard, listItems } from '../src/lib/board/index.js';
 import { createLogger } from '../server/log.js';
 import { createInProcessBus } from '../server/bus/in-process.js';
 import { openSqliteStorage } from '../server/storage/sqlite/index.js';
@@ -53,6 +53,32 @@ async function storeBoard(storage: Storage, boardId: string, items: number, edit
 	doc.destroy();
 }
 
+/**
+ * The full update check's cost beside applying the same update: every stored update of a board,
+ * checked against and then applied to the document it was written for, as the server does.
+ */
+async function measureCheck(storage: Storage, board: string): Promise<{ checkMicros: number; applyMicros: number; updates: number }> {
+	const { updates: stored } = await storage.docs.load(board);
+	const doc = new Y.Doc();
+	// The first update is the board's creation, which the server writes itself, unchecked.
+	Y.applyUpdate(doc, stored[0]);
+	const updates = stored.slice(1);
+	const writer = { id: 'u1', personId: 'u1', isMember: (id: string) => id === 'u1' };
+	let check = 0;
+	let apply = 0;
+	for (const update of updates) {
+		const t0 = performance.now();
+		const refusal = checkUpdate(update, { doc, writer, maxUpdateBytes: 512 * 1024 });
+		const t1 = performance.now();
+		Y.applyUpdate(doc, update);
+		apply += performance.now() - t1;
+		check += t1 - t0;
+		if (refusal) throw new Error(`the bench's own update was refused: ${refusal.message}`);
+	}
+	doc.destroy();
+	return { checkMicros: (check * 1000) / updates.length, applyMicros: (apply * 1000) / updates.length, updates: updates.length };
+}
+
 function fakeConnection(id: number): RoomConnection {
 	return { id, userId: 'u1', canWrite: true, canSeePeople: true, awarenessIds: new Set(), send() {}, close() {} };
 }
@@ -93,6 +119,7 @@ async function main(dir: string) {
 		return times.sort((a, b) => a - b);
 	};
 	const rawTimes = await coldLoad();
+	const checkCost = await measureCheck(storage, big);
 	// What a live board has: the server compacts every 500 updates as they arrive.
 	const stored = await storage.docs.load(big);
 	const storedUpdates = stored.updates.length;
@@ -119,6 +146,7 @@ async function main(dir: string) {
 		boardsMeasured: BOARDS,
 		coldLoadRawMs: { median: percentile(rawTimes, 50), updates: storedUpdates },
 		coldLoadCompactedMs: { median: percentile(compactedTimes, 50), tailUpdates: 250 },
+		checkCost,
 		openCloseHeapMiB: samples
 	};
 }

@@ -19,6 +19,7 @@ interface InProcess {
 	boardsMeasured: number;
 	coldLoadRawMs: { median: number; updates: number };
 	coldLoadCompactedMs: { median: number; tailUpdates: number };
+	checkCost: { checkMicros: number; applyMicros: number; updates: number };
 	openCloseHeapMiB: { cycle: number; heapMiB: number }[];
 }
 
@@ -71,6 +72,7 @@ export function writeReport(file: string, input: ReportInput): string {
 		`| (worst case: every keystroke in another item) | ${round(inProcess.heapPerBoardKiB.interleaved, 0)} KiB | ${verdict(inProcess.heapPerBoardKiB.interleaved <= 1024)} |`,
 		`| cold load of a board with ${inProcess.coldLoadRawMs.updates.toLocaleString('en-GB')} stored updates ≤ 50 ms (raw log, no compaction) | ${round(inProcess.coldLoadRawMs.median, 1)} ms | ${verdict(inProcess.coldLoadRawMs.median <= 50)} |`,
 		`| (as the server keeps it: compacted state + ${inProcess.coldLoadCompactedMs.tailUpdates} updates) | ${round(inProcess.coldLoadCompactedMs.median, 1)} ms | ${verdict(inProcess.coldLoadCompactedMs.median <= 50)} |`,
+		`| the full update check costs less than applying the update (${inProcess.checkCost.updates.toLocaleString('en-GB')} typing updates) | ${round(inProcess.checkCost.checkMicros, 1)} µs vs ${round(inProcess.checkCost.applyMicros, 1)} µs per update | ${verdict(inProcess.checkCost.checkMicros <= inProcess.checkCost.applyMicros)} |`,
 		`| heap flat over 10,000 open/close cycles | ${heap.map((h) => `${round(h.heapMiB, 1)}`).join(' → ')} MiB (cycles ${heap.map((h) => h.cycle).join(', ')}) | ${verdict(heapGrowth < 2)} |`,
 		END
 	];
