@@ -28,6 +28,8 @@ export interface ConnectionFacts {
 /** Close codes after which we keep trying but tell the person something is wrong. */
 export const TROUBLE_CLOSE_CODES: readonly number[] = [
 	CloseCode.Malformed,
+	CloseCode.Refused,
+	CloseCode.PlanFull,
 	CloseCode.TooLarge,
 	CloseCode.StorageFailed,
 	CloseCode.LoadFailed
