@@ -169,8 +169,9 @@ test('person and clinician see each other’s additions, edits, moves, deletes a
 	await expect(c.getByText("This will be written down as Sam's words.").first()).toBeVisible();
 	const spoken = await addBoardItem(c, 'matters', 'Not being rushed at appointments');
 	await expect(words(p, spoken)).toHaveValue('Not being rushed at appointments', live);
-	await expect(byline(p, spoken)).toHaveText('Written by you.');
-	await expect(byline(c, spoken)).toHaveText('Written by Sam (Person).');
+	// Both whose words they are and who typed them: the server checked the typist is the sender.
+	await expect(byline(p, spoken)).toHaveText('Your words, typed by Lee (Clinician).');
+	await expect(byline(c, spoken)).toHaveText('Words of Sam (Person), typed by you.');
 	// Back to speaking as themself: new items are the clinician's again.
 	await speaking.getByRole('radio', { name: 'Me (Lee)' }).check();
 	const own = await addBoardItem(c, 'today', 'Check how the walking went');
