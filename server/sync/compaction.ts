@@ -4,6 +4,7 @@
  * after it. The full update log is kept: compaction only makes loading faster.
  */
 import * as Y from 'yjs';
+import { keepDeletedAttribution } from '../../src/lib/board/index.js';
 import type { Logger } from '../../src/lib/server/logger.js';
 import type { Storage } from '../../src/lib/server/storage.js';
 
@@ -11,7 +12,7 @@ import type { Storage } from '../../src/lib/server/storage.js';
 export async function compactBoard(boardId: string, storage: Storage, log: Logger): Promise<number | null> {
 	try {
 		const stored = await storage.docs.load(boardId);
-		const doc = new Y.Doc();
+		const doc = new Y.Doc({ gcFilter: keepDeletedAttribution });
 		doc.transact(() => {
 			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 			for (const update of stored.updates) Y.applyUpdate(doc, update);

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { checkUpdate, getSchemaVersion, initBoard, type UpdateRefusal } from '../../src/lib/board/index.js';
+import { checkUpdate, getSchemaVersion, initBoard, keepDeletedAttribution, type UpdateRefusal } from '../../src/lib/board/index.js';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { MembershipEvents } from '../../src/lib/server/membership-events.js';
 import type { Bus, BusMessage } from '../bus/bus.js';
@@ -65,7 +65,8 @@ interface PendingUpdate {
 }
 
 export class BoardRoom {
-	readonly doc = new Y.Doc();
+	// Deleted items keep their attribution (ids only), so putting one back can be checked.
+	readonly doc = new Y.Doc({ gcFilter: keepDeletedAttribution });
 	readonly awareness = new awarenessProtocol.Awareness(this.doc);
 	readonly connections = new Set<RoomConnection>();
 	private pending: PendingUpdate[] = [];

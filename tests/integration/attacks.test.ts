@@ -185,6 +185,14 @@ describe('presence is the server’s word', () => {
 describe('a burst of large updates', () => {
 	it('fills the plan only up to its budget, keeps memory flat, and the plan still opens for everyone', async () => {
 		const rssBefore = server.rssMiB();
+		// One change of about 900 KB: within a frame, over the budget of one update.
+		const tooBig = await attack((d) =>
+			d.transact(() => {
+				for (let n = 0; n < 90; n++) addItem(d, 'people', { author: ids.clinician, text: `${n} ${'v'.repeat(9_990)}` });
+			})
+		);
+		expect(tooBig).toBe(CloseCode.TooLarge);
+		expect(listItems(storedDoc(server.dataDir, plan.boardId), 'people')).toEqual([]);
 		const attacker = await connected('clinician');
 		// About 400 KB an update: 40 notes of 10,000 characters, until the plan's budget refuses them.
 		for (let burst = 0; burst < 12 && attacker.closes.length === 0; burst++) {

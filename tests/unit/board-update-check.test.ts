@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, checkUpdate, deleteItem, initBoard, LIMITS, moveItem, updateFields, type UpdateWriter } from '../../src/lib/board/index.js';
+import { addItem, checkUpdate, createUndoManager, deleteItem, initBoard, keepDeletedAttribution, LIMITS, moveItem, updateFields, type UpdateWriter } from '../../src/lib/board/index.js';
 import { forgeMapWrite, updateOf } from '../helpers/forge-update.js';
 
 const members = new Set(['person', 'clinician', 'advocate', 'supporter']);
@@ -176,5 +176,48 @@ describe('checkUpdate: attribution cannot be forged', () => {
 		const update = updateOf(doc, (d) => forgeMapWrite(item(d, 'notes', note), 'author', new Y.ContentAny(['supporter'])));
 		expect(Y.decodeUpdate(update).structs.some((s) => s instanceof Y.Item && s.parentSub === null && s.origin !== null)).toBe(true);
 		expect(check(doc, update)?.message).toMatch(/author/);
+	});
+});
+
+describe('checkUpdate: putting a deleted item back', () => {
+	/** The server's copy, which keeps deleted items' attribution, and the person's, which deletes and undoes. */
+	function deletedByThePerson(serverDoc: Y.Doc) {
+		initBoard(serverDoc);
+		const id = addItem(serverDoc, 'matters', { author: 'clinician', text: 'Time in the garden' });
+		const personDoc = new Y.Doc();
+		Y.applyUpdate(personDoc, Y.encodeStateAsUpdate(serverDoc));
+		const undo = createUndoManager(personDoc, 0);
+		const sent: Uint8Array[] = [];
+		personDoc.on('update', (update: Uint8Array) => sent.push(update));
+		deleteItem(personDoc, 'matters', id);
+		Y.applyUpdate(serverDoc, sent.pop()!);
+		undo.undo();
+		return { id, restore: sent.pop()! };
+	}
+
+	it('keeps whose words they were, and is accepted from whoever puts it back', () => {
+		const serverDoc = new Y.Doc({ gcFilter: keepDeletedAttribution });
+		const { id, restore } = deletedByThePerson(serverDoc);
+		expect(check(serverDoc, restore, as('person'))).toBeNull();
+		Y.applyUpdate(serverDoc, restore);
+		expect(item(serverDoc, 'matters', id).get('author')).toBe('clinician');
+	});
+
+	it('cannot bring an item back in someone else’s name', () => {
+		const serverDoc = new Y.Doc({ gcFilter: keepDeletedAttribution });
+		const { id } = deletedByThePerson(serverDoc);
+		const forged = updateOf(serverDoc, (d) => {
+			const map = new Y.Map<unknown>();
+			d.getMap('section:matters').set(id, map);
+			for (const [k, v] of Object.entries({ id, order: 'a0', author: 'advocate', createdAt: 1, updatedAt: 1, updatedBy: 'person' })) map.set(k, v);
+			map.set('text', new Y.Text('Words never said'));
+		});
+		expect(check(serverDoc, forged, as('person'))?.message).toMatch(/author/);
+	});
+
+	it('needs the server to keep deleted items’ attribution', () => {
+		const serverDoc = new Y.Doc();
+		const { restore } = deletedByThePerson(serverDoc);
+		expect(check(serverDoc, restore, as('person'))).not.toBeNull();
 	});
 });

@@ -37,5 +37,6 @@ export { moveItem, moveItemTo } from './item-move.js';
 export { observeBoard, createUndoManager, type BoardChange } from './observe.js';
 export { validateBoardShape } from './validate-shape.js';
 export { checkUpdate, type UpdateCheckContext, type UpdateRefusal, type UpdateWriter } from './update-check/check-update.js';
+export { keepDeletedAttribution } from './update-check/former-attribution.js';
 export { isIsoDate, todayIso } from './values.js';
 export { compareOrder } from './order.js';

@@ -15,6 +15,7 @@ import { checkFieldWrite, REQUIRED_FIELDS, type UpdateWriter } from './field-rul
 import { UpdatePlaces, type Node } from './places.js';
 import { textLengthAfter } from './text-length.js';
 import { findProtectedDeletion } from './deletions.js';
+import { ATTRIBUTION_FIELDS, formerValue } from './former-attribution.js';
 
 export type { UpdateWriter } from './field-rules.js';
 
@@ -117,7 +118,8 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 			}
 			case 'item': {
 				if (key === null) return refuse('an item holds only named fields');
-				const found = checkFieldWrite(node.section, node.itemKey, key, content, writer);
+				const former = ATTRIBUTION_FIELDS.has(key) ? formerValue(doc, node.section, node.itemKey, key) : undefined;
+				const found = checkFieldWrite(node.section, node.itemKey, key, content, writer, former);
 				if (found) return refuse(`${node.section} item: ${found.message}`, found.notMember ? 'not-a-member' : 'refused');
 				const writes = items.get(node.id) ?? { node, keys: new Map() };
 				writes.keys.set(key, struct);
@@ -136,7 +138,7 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 	}
 	return (
 		checkNewItems(newItems, createdItems, items, ds, doc) ??
-		checkAttribution(items, writer, ds) ??
+		checkAttribution(items, writer, ds, doc) ??
 		checkTextLengths(insertedText, places, ds, doc) ??
 		findProtectedDeletion(ds, doc, items)
 	);
@@ -162,12 +164,13 @@ function checkNewItems(
 }
 
 /** Words recorded as someone else's must say who typed them. */
-function checkAttribution(items: Map<string, ItemWrites>, writer: UpdateWriter | undefined, ds: DeleteSet): UpdateRefusal | null {
+function checkAttribution(items: Map<string, ItemWrites>, writer: UpdateWriter | undefined, ds: DeleteSet, doc: Y.Doc): UpdateRefusal | null {
 	if (!writer) return null;
 	for (const { node, keys } of items.values()) {
 		const author = liveValue(keys.get('author'), ds);
 		const value = author instanceof Y.ContentAny ? author.arr[0] : undefined;
 		if (value === undefined || value === writer.id) continue;
+		if (value === formerValue(doc, node.section, node.itemKey, 'author')) continue;
 		if (!(liveValue(keys.get('recordedBy'), ds) instanceof Y.ContentAny)) return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("recordedBy")`);
 	}
 	return null;

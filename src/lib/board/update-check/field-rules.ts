@@ -4,7 +4,9 @@
  * rule set. Attribution (docs/board-schema.md, "Who wrote it"):
  * - `author` is the sender, or the plan's person when the sender records the person's words;
  * - `recordedBy` (who typed words recorded as someone else's) and `updatedBy` are the sender;
- * - a step's `owner` is anyone on the plan.
+ * - a step's `owner` is anyone on the plan;
+ * - putting a deleted item back may write its own earlier values of these again
+ *   (former-attribution.ts).
  */
 import * as Y from 'yjs';
 import type { Content } from './yjs-types.js';
@@ -45,13 +47,15 @@ function checkUserId(field: string, value: unknown, allowed: (id: string) => boo
 /**
  * Checks one value written under `field` of an item (`itemKey` in `section`).
  * @param content the struct's content: a scalar, a new Y.Text, or deleted content.
+ * @param former the value the field had in this item before (a restore may write it back).
  */
 export function checkFieldWrite(
 	section: SectionKey,
 	itemKey: string,
 	field: string,
 	content: Content,
-	writer: UpdateWriter | undefined
+	writer: UpdateWriter | undefined,
+	former: unknown
 ): FieldProblem | null {
 	if (content instanceof Y.ContentDeleted) return null;
 	const known = (BASE_FIELDS as readonly string[]).includes(field) || fieldSpec(section, field) !== undefined;
@@ -73,6 +77,8 @@ export function checkFieldWrite(
 	}
 	if (field === 'author' || field === 'recordedBy' || field === 'updatedBy') {
 		if (!writer) return checkId(value, field) ? problem(`"${field}" is not a user id`) : null;
+		// Putting a deleted item back keeps whose words they were, and who typed and changed them.
+		if (value === former) return null;
 		if (field === 'author') return checkUserId(field, value, (id) => id === writer.id || id === writer.personId, 'you or the person whose plan it is');
 		return checkUserId(field, value, (id) => id === writer.id, 'you');
 	}
