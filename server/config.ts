@@ -95,6 +95,7 @@ export function loadConfig(env: Env = process.env, openFiles: number | null = op
 			messagesPerSecond: integer(env, 'SYNC_MESSAGES_PER_SECOND', 60, 1, 100_000),
 			messageBurst: integer(env, 'SYNC_MESSAGE_BURST', 600, 1, 1_000_000),
 			compactEvery: integer(env, 'COMPACT_EVERY', 500, 10, 1_000_000),
+			sessionRecheckMs: integer(env, 'SYNC_SESSION_RECHECK_MS', 60_000, 100, 24 * 60 * 60 * 1000),
 			maxSocketsPerAccount: integer(env, 'SYNC_MAX_SOCKETS_PER_ACCOUNT', 20, 1, 100_000),
 			maxSocketsPerAddress: integer(env, 'SYNC_MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000)
 		}

@@ -101,7 +101,8 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 			sessionId,
 			session.session.expiresAt,
 			() => connection.close(CloseCode.Unauthorized, 'session expired'),
-			(error) => log.warn('Checking a session failed', { error: error.message })
+			(error) => log.warn('Checking a session failed', { error: error.message }),
+			config.sync.sessionRecheckMs
 		);
 		ws.removeAllListeners('message');
 		ws.removeAllListeners('close');

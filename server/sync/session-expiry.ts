@@ -2,6 +2,8 @@
  * Closes a sync connection when its session runs out, whether or not the client sends
  * anything. At the stored expiry the session is read again (using the site meanwhile may have
  * moved the expiry on): still valid → wait for the new expiry; gone or past → `onEnded`.
+ * It is also read every `recheckMs`: a session ended where no event reaches this process
+ * (another instance, the database itself) still closes its sockets soon.
  */
 import type { Storage } from '../../src/lib/server/storage.js';
 
@@ -18,12 +20,13 @@ export function watchSessionExpiry(
 	expiresAt: number,
 	onEnded: () => void,
 	onError: (error: Error) => void,
+	recheckMs: number,
 	now: () => number = Date.now
 ): ExpiryWatch {
 	let timer: NodeJS.Timeout | undefined;
 	let stopped = false;
 	const schedule = (at: number) => {
-		timer = setTimeout(check, Math.min(Math.max(0, at - now()), LONGEST_WAIT_MS));
+		timer = setTimeout(check, Math.min(Math.max(0, at - now()), recheckMs, LONGEST_WAIT_MS));
 		timer.unref();
 	};
 	const check = async () => {
@@ -35,7 +38,7 @@ export function watchSessionExpiry(
 		} catch (error) {
 			// Storage trouble is not a sign-out: look again a little later.
 			onError(error as Error);
-			if (!stopped) schedule(now() + 60_000);
+			if (!stopped) schedule(now() + recheckMs);
 		}
 	};
 	schedule(expiresAt);

@@ -51,6 +51,11 @@ export interface SyncLimits {
 	messageBurst: number;
 	/** COMPACT_EVERY: updates between two compactions of a board's stored state. Default 500. */
 	compactEvery: number;
+	/**
+	 * SYNC_SESSION_RECHECK_MS: how often an open sync socket's session is read again, for
+	 * sessions ended where no event reaches this process (another instance). Default 60000.
+	 */
+	sessionRecheckMs: number;
 	/** SYNC_MAX_SOCKETS_PER_ACCOUNT: sync sockets one account may hold open. Default 20. */
 	maxSocketsPerAccount: number;
 	/** SYNC_MAX_SOCKETS_PER_ADDRESS: sync sockets one client address may hold open (a clinic shares one). Default 500. */
