@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { LOG_LEVELS, type Config, type HttpLimits, type LogLevel, type SyncLimits } from '../src/lib/server/config.js';
-import { openFilesSoftLimit, reservedFiles } from './fd-limit.js';
+import { MIN_RESERVED_FILES, openFilesSoftLimit, reservedFiles } from './fd-limit.js';
 
 export type { Config, HttpLimits, LogLevel, SyncLimits };
 
@@ -54,8 +54,8 @@ function httpLimits(env: Env, openFiles: number | null): HttpLimits {
 		throw new ConfigError('REQUEST_TIMEOUT_MS', `at least HEADERS_TIMEOUT_MS (${headersTimeoutMs})`, String(requestTimeoutMs));
 	}
 	// Above the open-files limit, connections would fail at random (and take the database with them).
-	const ceiling = openFiles === null ? 10_000_000 : openFiles - reservedFiles(openFiles);
-	const fallback = openFiles === null ? null : ceiling;
+	const ceiling = openFiles === null ? 10_000_000 : Math.max(1, openFiles - MIN_RESERVED_FILES);
+	const fallback = openFiles === null ? null : openFiles - reservedFiles(openFiles);
 	const maxConnections = env.MAX_CONNECTIONS ? integer(env, 'MAX_CONNECTIONS', 0, 1, ceiling) : fallback;
 	return { headersTimeoutMs, requestTimeoutMs, maxConnections };
 }

@@ -20,9 +20,12 @@ export function openFilesSoftLimit(file = '/proc/self/limits'): number | null {
 }
 
 /**
- * Files kept back from the connection cap for the database, logs and the listening socket,
- * so a full house of connections never stops the process opening what it needs.
+ * Files kept back from the default connection cap for the database, logs and the listening
+ * socket, so a full house of connections never stops the process opening what it needs.
  */
 export function reservedFiles(softLimit: number): number {
 	return Math.min(256, Math.floor(softLimit / 4));
 }
+
+/** The fewest files a configured cap must leave: the database (with its WAL), logs, the listener. */
+export const MIN_RESERVED_FILES = 32;
