@@ -129,3 +129,26 @@ test('"Sign out on every device" on the account page ends the session of another
 	await expect(phonePage).toHaveURL(/\/login/);
 	await phone.close();
 });
+
+test('a writer made a reader while offline is told, on coming back, that changes made offline could not be shared', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Uma', clinician: 'Vic' });
+	const vic = clinician.page;
+	await clinician.context.setOffline(true);
+	await expect(connectionStatus(vic)).toHaveAttribute('data-state', 'offline');
+	await addBoardItem(vic, 'notes', 'Written offline by Vic');
+
+	const people = await person.context.newPage();
+	await people.goto(`/boards/${boardId}/people`);
+	await ready(people);
+	await people.getByLabel('Role for Vic').selectOption('supporter');
+	await people.getByRole('button', { name: 'Change role' }).click();
+	await expect(people).toHaveURL(new RegExp(`/boards/${boardId}/people$`));
+
+	await clinician.context.setOffline(false);
+	const notice = vic.getByTestId('role-change-notice');
+	await expect(notice).toContainText('You can now read this plan but not change it', { timeout: 10_000 });
+	await expect(notice).toContainText('Some changes you made had not been shared yet');
+	await expect(vic.locator('#add-notes')).toHaveCount(0);
+	await person.page.waitForTimeout(LIVE_MS);
+	await expect(boardItems(person.page, 'notes')).toHaveCount(0);
+});

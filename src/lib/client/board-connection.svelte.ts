@@ -40,6 +40,11 @@ export class BoardConnection {
 	 * of my rights. `unsynced` tells whether changes were still waiting to be shared then.
 	 */
 	onRoleChanged: ((unsynced: boolean) => void) | null = null;
+	/**
+	 * Called when a dropped connection is back (offline, a restart). My rights may have changed
+	 * meanwhile without this page hearing of it, so the page reloads them; `unsynced` as above.
+	 */
+	onReconnected: ((unsynced: boolean) => void) | null = null;
 
 	#browserOnline = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 	#socket = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
@@ -105,6 +110,7 @@ export class BoardConnection {
 	#listen() {
 		const { provider, doc } = this;
 		const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+			if (status === 'connected' && this.#hadDrop) this.onReconnected?.(this.unsynced);
 			this.#socket = status;
 			if (status !== 'connected') this.#syncedNow = false;
 		};
