@@ -3,9 +3,10 @@
  * A bad or missing value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
-import { LOG_LEVELS, type Config, type LogLevel, type SyncLimits } from '../src/lib/server/config.js';
+import { LOG_LEVELS, type Config, type HttpLimits, type LogLevel, type SyncLimits } from '../src/lib/server/config.js';
+import { MIN_RESERVED_FILES, openFilesSoftLimit, reservedFiles } from './fd-limit.js';
 
-export type { Config, LogLevel, SyncLimits };
+export type { Config, HttpLimits, LogLevel, SyncLimits };
 
 export class ConfigError extends Error {
 	constructor(
@@ -45,8 +46,25 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
 	return raw;
 }
 
-/** Reads and validates the configuration; throws ConfigError on the first bad value. */
-export function loadConfig(env: Env = process.env): Config {
+function httpLimits(env: Env, openFiles: number | null): HttpLimits {
+	const headersTimeoutMs = integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+	const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', Math.max(60_000, headersTimeoutMs), 100, 3_600_000);
+	// Node refuses a headers timeout longer than the whole request's.
+	if (requestTimeoutMs < headersTimeoutMs) {
+		throw new ConfigError('REQUEST_TIMEOUT_MS', `at least HEADERS_TIMEOUT_MS (${headersTimeoutMs})`, String(requestTimeoutMs));
+	}
+	// Above the open-files limit, connections would fail at random (and take the database with them).
+	const ceiling = openFiles === null ? 10_000_000 : Math.max(1, openFiles - MIN_RESERVED_FILES);
+	const fallback = openFiles === null ? null : openFiles - reservedFiles(openFiles);
+	const maxConnections = env.MAX_CONNECTIONS ? integer(env, 'MAX_CONNECTIONS', 0, 1, ceiling) : fallback;
+	return { headersTimeoutMs, requestTimeoutMs, maxConnections };
+}
+
+/**
+ * Reads and validates the configuration; throws ConfigError on the first bad value.
+ * `openFiles` is the process's open-files soft limit (read from /proc on Linux).
+ */
+export function loadConfig(env: Env = process.env, openFiles: number | null = openFilesSoftLimit()): Config {
 	const origin = url(env, 'ORIGIN', ['http:', 'https:']);
 	if (origin && new URL(origin).origin !== origin.replace(/\/$/, '')) {
 		throw new ConfigError('ORIGIN', 'an origin only, like https://plans.example.org (no path)', origin);
@@ -67,13 +85,21 @@ export function loadConfig(env: Env = process.env): Config {
 		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),
 		logLevel,
 		sqliteBusyTimeoutMs: integer(env, 'SQLITE_BUSY_TIMEOUT_MS', 2000, 0, 60_000),
+		address: {
+			addressHeader: env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : undefined,
+			xffDepth: integer(env, 'XFF_DEPTH', 1, 1, 100)
+		},
+		http: httpLimits(env, openFiles),
 		sync: {
 			maxFrameBytes: integer(env, 'SYNC_MAX_FRAME_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
 			messagesPerSecond: integer(env, 'SYNC_MESSAGES_PER_SECOND', 60, 1, 100_000),
 			messageBurst: integer(env, 'SYNC_MESSAGE_BURST', 600, 1, 1_000_000),
 			compactEvery: integer(env, 'COMPACT_EVERY', 500, 10, 1_000_000),
 			maxUpdateBytes: integer(env, 'SYNC_MAX_UPDATE_BYTES', 512 * 1024, 1024, 64 * 1024 * 1024),
-			maxPlanBytes: integer(env, 'PLAN_MAX_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024)
+			maxPlanBytes: integer(env, 'PLAN_MAX_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+			sessionRecheckMs: integer(env, 'SYNC_SESSION_RECHECK_MS', 60_000, 100, 24 * 60 * 60 * 1000),
+			maxSocketsPerAccount: integer(env, 'SYNC_MAX_SOCKETS_PER_ACCOUNT', 20, 1, 100_000),
+			maxSocketsPerAddress: integer(env, 'SYNC_MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000)
 		}
 	};
 }

@@ -49,15 +49,30 @@ function readConfig(): Config {
 	}
 }
 
+/**
+ * A request (or a WebSocket upgrade) must send its headers within HEADERS_TIMEOUT_MS, and
+ * all of itself within REQUEST_TIMEOUT_MS: a client dribbling bytes is answered 408 and
+ * dropped. Node checks open connections against them every `connectionsCheckingInterval`.
+ */
+function httpOptions(config: Config): http.ServerOptions {
+	const { headersTimeoutMs, requestTimeoutMs } = config.http;
+	return {
+		headersTimeout: headersTimeoutMs,
+		requestTimeout: requestTimeoutMs,
+		connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 4)))
+	};
+}
+
 async function main(): Promise<void> {
 	const config = readConfig();
 	const services = createServices(config);
 	const markProtocol = protocolFromSocket(config);
 	const handler = await loadSvelteKitHandler();
-	const server = http.createServer((req, res) => {
+	const server = http.createServer(httpOptions(config), (req, res) => {
 		markProtocol?.(req);
 		handler(req, res);
 	});
+	if (config.http.maxConnections !== null) server.maxConnections = config.http.maxConnections;
 	const realtime = attachRealtime(server, services);
 
 	server.listen(config.port, config.host, () => {

@@ -1,6 +1,7 @@
 /** Builds the process's services from its configuration, in one place for start and dev. */
 import { createSessionManager } from '../src/lib/server/auth/sessions.js';
 import { MembershipEvents } from '../src/lib/server/membership-events.js';
+import { SessionEvents } from '../src/lib/server/session-events.js';
 import { registerServices, type Services } from '../src/lib/server/services.js';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
@@ -12,12 +13,14 @@ export function createServices(config: Config): Services {
 		busyTimeoutMs: config.sqliteBusyTimeoutMs,
 		onProblem: (message) => log.warn(message)
 	});
+	const sessionEvents = new SessionEvents();
 	const services: Services = {
 		config,
 		storage,
-		sessions: createSessionManager(storage, config.sessionDays),
+		sessions: createSessionManager(storage, config.sessionDays, sessionEvents),
 		log,
-		membership: new MembershipEvents()
+		membership: new MembershipEvents(),
+		sessionEvents
 	};
 	registerServices(services);
 	forgetExpiredSessions(services);

@@ -7,8 +7,8 @@ import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { SyncLimits } from '../config.js';
 import type { Logger } from '../log.js';
 import { decodeClientMessage, MalformedMessage, type ClientMessage } from './messages.js';
-import { UpdateRefused } from './update-refused.js';
 import type { BoardRoom, RoomConnection } from './room.js';
+import { closeFor } from './update-refusal.js';
 import * as Y from 'yjs';
 
 /** A client this far behind on reading is not keeping up; it resyncs when it reconnects. */
@@ -18,8 +18,6 @@ let nextId = 1;
 export interface ConnectionDeps {
 	log: Logger;
 	limits: SyncLimits;
-	/** Checks the session is still valid (it may have been signed out or expired meanwhile). */
-	stillSignedIn(): Promise<boolean>;
 }
 
 export class SyncConnection implements RoomConnection {
@@ -28,7 +26,6 @@ export class SyncConnection implements RoomConnection {
 	alive = true;
 	private tokens: number;
 	private lastRefill = Date.now();
-	private lastAuthCheck = Date.now();
 	private queue: Promise<void> = Promise.resolve();
 	private closing = false;
 
@@ -88,11 +85,8 @@ export class SyncConnection implements RoomConnection {
 	}
 
 	private async handle(frame: Uint8Array): Promise<void> {
+		// The session is watched by the endpoint (sign-out events, a timer at its expiry), not here.
 		if (this.closing) return;
-		if (Date.now() - this.lastAuthCheck > 60_000) {
-			this.lastAuthCheck = Date.now();
-			if (!(await this.deps.stillSignedIn())) return this.close(CloseCode.Unauthorized, 'signed out');
-		}
 		await this.dispatch(decodeClientMessage(frame));
 	}
 
@@ -122,12 +116,7 @@ export class SyncConnection implements RoomConnection {
 			}
 			return;
 		}
-		try {
-			await this.room.applyClientUpdate(this, update);
-		} catch (error) {
-			if (error instanceof UpdateRefused) throw error;
-			throw new MalformedMessage(`update Yjs cannot apply: ${(error as Error).message}`);
-		}
+		await this.room.applyClientUpdate(this, update);
 	}
 
 	private applyAwareness(update: Uint8Array): void {
@@ -135,12 +124,9 @@ export class SyncConnection implements RoomConnection {
 	}
 
 	private fail(error: unknown): void {
-		if (error instanceof UpdateRefused) this.close(error.code, error.message.slice(0, 120));
-		else if (error instanceof MalformedMessage) this.close(CloseCode.Malformed, error.message.slice(0, 100));
-		else {
-			this.deps.log.error('A sync message failed', { board: this.room.boardId, error: (error as Error).message });
-			this.close(CloseCode.Malformed, 'message failed');
-		}
+		const { code, reason, internal } = closeFor(error);
+		if (internal) this.deps.log.error('A sync message failed', { board: this.room.boardId, error: (error as Error).message });
+		this.close(code, reason);
 	}
 }
 

@@ -1,18 +1,25 @@
 /**
  * WS /yjs/<boardId>: the y-websocket protocol, authenticated at the upgrade with the session
- * cookie. No session → 4401; not a member (or no such board) → 4403. Roles are checked again
- * whenever membership changes, and the session every minute of activity.
+ * cookie. No session → 4401; not a member (or no such board) → 4403. A member removed → 4403,
+ * given another role → RoleChanged (reconnect with the new rights); a session signed out (here
+ * or everywhere) or run out → 4401, at once, whether or not the client sends anything.
+ * Over the per-address or per-account socket cap → HTTP 429 before the handshake.
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, SYNC_PATH } from '../../src/lib/protocol/close-codes.js';
-import { readCookie, SESSION_COOKIE } from '../../src/lib/server/auth/sessions.js';
+import { readCookie, SESSION_COOKIE, type ValidSession } from '../../src/lib/server/auth/sessions.js';
+import { clientAddress } from '../../src/lib/server/client-address.js';
 import { authorizeBoard, decide } from '../../src/lib/server/permissions.js';
 import type { Services } from '../../src/lib/server/services.js';
 import type { Bus } from '../bus/bus.js';
 import { SyncConnection } from './connection.js';
+import { SocketCounter } from './connection-caps.js';
+import { LiveConnections } from './live-connections.js';
+import { refuseUpgrade } from './refuse-upgrade.js';
 import { RoomRegistry } from './rooms.js';
+import { watchSessionExpiry } from './session-expiry.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -49,9 +56,11 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes, perMessageDeflate: false });
 	const { compactEvery, maxUpdateBytes, maxPlanBytes } = config.sync;
 	const rooms = new RoomRegistry({ storage, bus, log, membership: services.membership, limits: { compactEvery, maxUpdateBytes, maxPlanBytes } });
-	const live = new Set<SyncConnection>();
+	const live = new LiveConnections();
+	const perAddress = new SocketCounter(config.sync.maxSocketsPerAddress);
+	const perAccount = new SocketCounter(config.sync.maxSocketsPerAccount);
 
-	async function accept(ws: WebSocket, req: http.IncomingMessage, boardId: string): Promise<void> {
+	async function accept(ws: WebSocket, req: http.IncomingMessage, boardId: string, session: ValidSession | null): Promise<void> {
 		// The client speaks first; keep its frames until it is known who it is.
 		const early: Uint8Array[] = [];
 		let gone = false;
@@ -68,8 +77,6 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		);
 
 		if (fromAnotherSite(req, config.origin)) return ws.close(CloseCode.Forbidden, 'wrong origin');
-		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-		const session = await sessions.validate(token);
 		if (!session) return ws.close(CloseCode.Unauthorized, 'sign in');
 		const userId = session.user.id;
 		const auth = await authorizeBoard(storage, userId, boardId, 'view');
@@ -82,11 +89,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 			connection = await rooms.join(boardId, (room) =>
 				gone
 					? null
-					: new SyncConnection(ws, userId, room, canWrite, canSeePeople, {
-							log,
-							limits: config.sync,
-							stillSignedIn: async () => (await sessions.validate(token)) !== null
-						})
+					: new SyncConnection(ws, userId, room, canWrite, canSeePeople, { log, limits: config.sync })
 			);
 		} catch (error) {
 			log.error('Loading a board failed; it is not served', { board: boardId, error: (error as Error).message });
@@ -94,30 +97,68 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		}
 		if (!connection) return;
 		const { room } = connection;
-		live.add(connection);
+		const sessionId = session.session.id;
+		live.add(connection, sessionId);
+		const expiry = watchSessionExpiry(
+			storage,
+			sessionId,
+			session.session.expiresAt,
+			() => connection.close(CloseCode.Unauthorized, 'session expired'),
+			(error) => log.warn('Checking a session failed', { error: error.message }),
+			config.sync.sessionRecheckMs
+		);
 		ws.removeAllListeners('message');
 		ws.removeAllListeners('close');
 		ws.on('message', (data: Buffer) => connection.receive(data));
 		ws.on('pong', () => (connection.alive = true));
 		ws.on('close', () => {
+			expiry.stop();
 			live.delete(connection);
 			room.remove(connection);
 		});
 		for (const frame of early) connection.receive(frame);
 	}
 
-	// A member removed or given another role mid-session is re-checked at once.
-	const stopListening = services.membership.listen(async (boardId, userId) => {
-		for (const connection of live) {
-			if (connection.room.boardId !== boardId || connection.userId !== userId) continue;
+	// A member removed or given another role mid-session is re-checked at once. A new role
+	// closes with RoleChanged: the client reconnects and reloads its page, so it learns its new
+	// rights (a reader stops offering edits; a writer starts) rather than guessing them.
+	const stopMembership = services.membership.listen(async (boardId, userId) => {
+		for (const connection of live.ofUser(userId)) {
+			if (connection.room.boardId !== boardId) continue;
 			const auth = await authorizeBoard(storage, userId, boardId, 'view');
-			if (!auth.ok) connection.close(CloseCode.Forbidden, 'no longer on this plan');
-			else {
-				connection.canWrite = decide(auth.access.board, auth.access.membership, 'edit').ok;
-				connection.canSeePeople = decide(auth.access.board, auth.access.membership, 'viewPeople').ok;
+			if (!auth.ok) {
+				connection.close(CloseCode.Forbidden, 'no longer on this plan');
+				continue;
 			}
+			// Until it has gone, the socket may do only what the new role allows.
+			connection.canWrite = decide(auth.access.board, auth.access.membership, 'edit').ok;
+			connection.canSeePeople = decide(auth.access.board, auth.access.membership, 'viewPeople').ok;
+			connection.close(CloseCode.RoleChanged, 'your role on this plan changed');
 		}
 	});
+
+	// Signing out (here or everywhere) closes that session's sockets at once, on every device.
+	const stopSessions = services.sessionEvents.listen((ended) => {
+		const ending = 'sessionId' in ended ? live.ofSession(ended.sessionId) : live.ofUser(ended.userId);
+		for (const connection of ending) connection.close(CloseCode.Unauthorized, 'signed out');
+	});
+
+	/** Checks the caps and the session before the handshake; false if the upgrade was refused. */
+	async function admit(req: http.IncomingMessage, socket: Duplex): Promise<{ ok: boolean; session: ValidSession | null }> {
+		const address = clientAddress(req.headers, req.socket.remoteAddress, config.address);
+		if (!perAddress.take(address, socket)) {
+			log.warn('Refused a sync connection: too many from one address', { address, cap: config.sync.maxSocketsPerAddress });
+			refuseUpgrade(socket, 429, 'Too many open connections from this address. Try again later.');
+			return { ok: false, session: null };
+		}
+		const session = await sessions.validate(readCookie(req.headers.cookie, SESSION_COOKIE));
+		if (session && !perAccount.take(session.user.id, socket)) {
+			log.warn('Refused a sync connection: too many for one account', { user: session.user.id, cap: config.sync.maxSocketsPerAccount });
+			refuseUpgrade(socket, 429, 'Too many open connections for this account. Close some tabs or try again later.');
+			return { ok: false, session: null };
+		}
+		return { ok: !socket.destroyed, session };
+	}
 
 	const heartbeat = setInterval(() => {
 		for (const connection of live) {
@@ -133,17 +174,28 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		handleUpgrade(req, socket, head) {
 			const boardId = boardIdFromUrl(req.url);
 			if (boardId === null) return false;
-			wss.handleUpgrade(req, socket, head, (ws) => {
-				accept(ws, req, boardId).catch((error) => {
-					log.error('Opening a sync connection failed', { board: boardId, error: (error as Error).message });
-					ws.close(CloseCode.LoadFailed, 'could not open this plan');
+			// Errors on the raw socket before the handshake (a client hanging up) are not ours to crash on.
+			socket.on('error', () => socket.destroy());
+			admit(req, socket)
+				.then(({ ok, session }) => {
+					if (!ok) return;
+					wss.handleUpgrade(req, socket, head, (ws) => {
+						accept(ws, req, boardId, session).catch((error) => {
+							log.error('Opening a sync connection failed', { board: boardId, error: (error as Error).message });
+							ws.close(CloseCode.LoadFailed, 'could not open this plan');
+						});
+					});
+				})
+				.catch((error) => {
+					log.error('Checking a sync connection failed', { board: boardId, error: (error as Error).message });
+					refuseUpgrade(socket, 503, 'Could not open this plan just now. Try again later.');
 				});
-			});
 			return true;
 		},
 		async close() {
 			clearInterval(heartbeat);
-			stopListening();
+			stopMembership();
+			stopSessions();
 			await rooms.closeAll(CloseCode.GoingAway, 'server restarting');
 			wss.close();
 		}

@@ -16,7 +16,7 @@ import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
 import { RoomMembers } from './room-members.js';
-import { UpdateRefused } from './update-refused.js';
+import { UpdateRefused } from './update-refusal.js';
 
 /** A client connection as a room sees it. */
 export interface RoomConnection {
@@ -180,7 +180,11 @@ export class BoardRoom {
 		}
 		const { store } = this.doc;
 		const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
-		Y.applyUpdate(this.doc, update, connection);
+		try {
+			Y.applyUpdate(this.doc, update, connection);
+		} catch (error) {
+			throw new UpdateRefused(CloseCode.Malformed, `an update Yjs cannot apply: ${(error as Error).message}`);
+		}
 		// The check finds most of these first. Anything left would wait in memory for changes that
 		// may never come: drop it (it was not applied, nor stored); the client resends on reconnect.
 		if (!pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {

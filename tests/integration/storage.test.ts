@@ -61,6 +61,20 @@ for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 			expect(await storage.sessions.get('s2')).toBeNull();
 		});
 
+		it("ends every session of one user, and only theirs", async () => {
+			storage = await open();
+			await storage.users.create(user('u1'));
+			await storage.users.create(user('u2'));
+			for (const [id, userId] of [['a', 'u1'], ['b', 'u1'], ['c', 'u2']]) {
+				await storage.sessions.create({ id, userId, expiresAt: NOW + 10 });
+			}
+			expect(await storage.sessions.deleteForUser('u1')).toBe(2);
+			expect(await storage.sessions.get('a')).toBeNull();
+			expect(await storage.sessions.get('b')).toBeNull();
+			expect((await storage.sessions.get('c'))?.user.id).toBe('u2');
+			expect(await storage.sessions.deleteForUser('u1')).toBe(0);
+		});
+
 		it('lists plans with my role and lets the database hold one person per plan', async () => {
 			await withBoard();
 			expect(await storage.boards.listForUser('u1')).toEqual([{ id: 'b1', personName: 'Sam', role: 'person', createdAt: NOW }]);

@@ -3,6 +3,9 @@
  * stores every update before relaying it, and enforces sign-in and roles.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { addItem, getSchemaVersion, listItems, SCHEMA_VERSION } from '../../src/lib/board/index.js';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import { count, expireSessions, storedDoc, userId } from '../helpers/database.js';
@@ -117,10 +120,52 @@ describe('sync with the stock WebsocketProvider', () => {
 	});
 });
 
+describe('an update that builds on changes the server lacks', () => {
+	it('closes with MissingChanges, which the stock client retries, and its whole diff then arrives', async () => {
+		const clinician = connect('clinician');
+		const person = connect('person');
+		await Promise.all([whenSynced(clinician.provider), whenSynced(person.provider)]);
+		const clinicianId = userId(server.dataDir, plan.emails.clinician);
+
+		// Two changes, the second building on the first; applied as if they came from the
+		// server (so the provider does not send them), then only the second is sent.
+		const updates: Uint8Array[] = [];
+		const scratch = new Y.Doc();
+		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(clinician.doc));
+		scratch.on('update', (update: Uint8Array) => updates.push(update));
+		addItem(scratch, 'notes', { author: clinicianId, text: 'First of two' });
+		addItem(scratch, 'notes', { author: clinicianId, text: 'Second of two' });
+		expect(updates).toHaveLength(2);
+		for (const update of updates) Y.applyUpdate(clinician.doc, update, clinician.provider);
+		const frame = encoding.createEncoder();
+		encoding.writeVarUint(frame, 0);
+		syncProtocol.writeUpdate(frame, updates[1]);
+		clinician.provider.ws!.send(encoding.toUint8Array(frame));
+
+		await eventually(() => clinician.closes.includes(CloseCode.MissingChanges), 'closed with MissingChanges');
+		await eventually(() => listItems(person.doc, 'notes').filter((i) => /of two$/.test(i.text)).length === 2, 'both changes arrive after the reconnect');
+		expect(listItems(storedDoc(server.dataDir, plan.boardId), 'notes').map((i) => i.text)).toEqual(expect.arrayContaining(['First of two', 'Second of two']));
+	});
+});
+
 describe('sync authentication and roles', () => {
-	it('closes with 4401 without a session, and with an expired one', async () => {
+	it('closes with 4401 without a session, with a forged token, and with a real session that has expired', async () => {
 		expect(await closeCodeOf(server.url, plan.boardId)).toBe(CloseCode.Unauthorized);
 		expect(await closeCodeOf(server.url, plan.boardId, { cookie: 'wm_session=forgedforgedforgedforgedforgedfo' })).toBe(CloseCode.Unauthorized);
+
+		// A real member with a real session in the server's SQLite file, which then runs out.
+		const extra = await signedUp(server.url, 'Ed Expired');
+		await accept(extra.client, await invite(plan.clients.person, plan.boardId, 'peer_advocate', 'Ed'));
+		const edId = userId(server.dataDir, extra.email);
+		const before = connectProvider(server.url, plan.boardId, extra.client);
+		open.push(before);
+		await whenSynced(before.provider);
+		before.destroy();
+		expect(count(server.dataDir, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', edId)).toBe(1);
+		expireSessions(server.dataDir, extra.email);
+		expect(await closeCodeOf(server.url, plan.boardId, { cookie: extra.client.cookieHeader() })).toBe(CloseCode.Unauthorized);
+		// Refusing it also forgot it.
+		expect(count(server.dataDir, 'SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?', edId)).toBe(0);
 	});
 
 	it('closes with 4403 for a non-member, an unknown board, and another site', async () => {
@@ -142,6 +187,10 @@ describe('sync authentication and roles', () => {
 		const removed = await plan.clients.person.post(`/boards/${plan.boardId}/people?/remove`, { member: moId });
 		expect(removed.status).toBe(303);
 		await eventually(() => mo.closes.includes(CloseCode.Forbidden), 'removed member is disconnected');
+		// Every retry would be refused again with 4403: there must be none (its backoff is 300 ms).
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(mo.closes.filter((code) => code === CloseCode.Forbidden)).toHaveLength(1);
+		expect(mo.provider.wsconnected || mo.provider.wsconnecting).toBe(false);
 	});
 
 	it('a member whose session ended is refused on reconnect', async () => {

@@ -5,7 +5,7 @@ import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import { Announcer } from '../../src/lib/client/announcer.svelte.js';
 import { BoardEditor } from '../../src/lib/client/board-editor.svelte.js';
 import { BoardView } from '../../src/lib/client/board-view.svelte.js';
-import { connectionStatus, type ConnectionFacts } from '../../src/lib/client/connection-state.js';
+import { closeEffect, connectionStatus, type ConnectionFacts } from '../../src/lib/client/connection-state.js';
 import { displayValue, formatIsoDate } from '../../src/lib/client/field-display.js';
 import { MemberDirectory, type Member } from '../../src/lib/client/members.js';
 import { readPeer } from '../../src/lib/client/presence.svelte.js';
@@ -52,6 +52,28 @@ describe('connectionStatus', () => {
 		expect(status({ hadDrop: true, troubleCode: CloseCode.StorageFailed })).toBe('error');
 		expect(status({ socket: 'connected', synced: true, troubleCode: CloseCode.StorageFailed })).toBe('live');
 		expect(status({ socket: 'connected', synced: true, tooNew: true })).toBe('error');
+	});
+});
+
+describe('closeEffect', () => {
+	it('stops only when the person must act, reloads rights on a role change, retries the rest', () => {
+		expect(closeEffect(CloseCode.Unauthorized)).toBe('final');
+		expect(closeEffect(CloseCode.Forbidden)).toBe('final');
+		expect(closeEffect(CloseCode.RoleChanged)).toBe('role-changed');
+		expect(closeEffect(CloseCode.InternalError)).toBe('trouble');
+		expect(closeEffect(CloseCode.StorageFailed)).toBe('trouble');
+		expect(closeEffect(CloseCode.Malformed)).toBe('trouble');
+		expect(closeEffect(CloseCode.MissingChanges)).toBe('retry');
+		expect(closeEffect(CloseCode.GoingAway)).toBe('retry');
+		expect(closeEffect(1006)).toBe('retry');
+	});
+
+	it('keeps every recoverable code out of the range the stock y-websocket client treats as final', () => {
+		const stockIsFinal = (code: number) => code >= 4400 && code < 4500;
+		for (const code of [CloseCode.MissingChanges, CloseCode.RoleChanged, CloseCode.InternalError, CloseCode.StorageFailed, CloseCode.LoadFailed, CloseCode.GoingAway]) {
+			expect(stockIsFinal(code), String(code)).toBe(false);
+		}
+		for (const code of [CloseCode.Unauthorized, CloseCode.Forbidden]) expect(stockIsFinal(code)).toBe(true);
 	});
 });
 

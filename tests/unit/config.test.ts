@@ -19,8 +19,16 @@ describe('loadConfig', () => {
 			SESSION_DAYS: '14',
 			INVITE_DAYS: '3',
 			LOG_LEVEL: 'debug',
-			PLAN_MAX_BYTES: '1048576'
-		});
+			PLAN_MAX_BYTES: '1048576',
+			ADDRESS_HEADER: 'X-Forwarded-For',
+			XFF_DEPTH: '2',
+			HEADERS_TIMEOUT_MS: '5000',
+			REQUEST_TIMEOUT_MS: '20000',
+			MAX_CONNECTIONS: '900',
+			SYNC_SESSION_RECHECK_MS: '30000',
+			SYNC_MAX_SOCKETS_PER_ACCOUNT: '10',
+			SYNC_MAX_SOCKETS_PER_ADDRESS: '300'
+		}, 1024);
 		expect(config).toEqual({
 			port: 8080,
 			host: '127.0.0.1',
@@ -31,8 +39,28 @@ describe('loadConfig', () => {
 			inviteDays: 3,
 			logLevel: 'debug',
 			sqliteBusyTimeoutMs: 2000,
-			sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 60, messageBurst: 600, compactEvery: 500, maxUpdateBytes: 512 * 1024, maxPlanBytes: 1024 * 1024 }
+			address: { addressHeader: 'x-forwarded-for', xffDepth: 2 },
+			http: { headersTimeoutMs: 5000, requestTimeoutMs: 20000, maxConnections: 900 },
+			sync: {
+				maxFrameBytes: 1024 * 1024,
+				messagesPerSecond: 60,
+				messageBurst: 600,
+				compactEvery: 500,
+				sessionRecheckMs: 30000,
+				maxSocketsPerAccount: 10,
+				maxSocketsPerAddress: 300,
+				maxUpdateBytes: 512 * 1024,
+				maxPlanBytes: 1024 * 1024
+			}
 		});
+	});
+
+	it('caps connections below the open-files limit by default, and refuses a cap above it', () => {
+		expect(loadConfig({}, 20000).http.maxConnections).toBe(20000 - 256);
+		expect(loadConfig({}, 1024).http.maxConnections).toBe(1024 - 256);
+		expect(loadConfig({}, null).http.maxConnections).toBeNull();
+		expect(() => loadConfig({ MAX_CONNECTIONS: '1000' }, 1024)).toThrow(/MAX_CONNECTIONS must be a whole number from 1 to 992/);
+		expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '9000', REQUEST_TIMEOUT_MS: '5000' })).toThrow(/REQUEST_TIMEOUT_MS/);
 	});
 
 	it.each([
@@ -50,7 +78,12 @@ describe('loadConfig', () => {
 		['COMPACT_EVERY', 'often'],
 		['PLAN_MAX_BYTES', '1000'],
 		['SYNC_MAX_UPDATE_BYTES', '-1'],
-		['HOST', 'local host']
+		['HOST', 'local host'],
+		['XFF_DEPTH', '0'],
+		['HEADERS_TIMEOUT_MS', '10'],
+		['SYNC_MAX_SOCKETS_PER_ACCOUNT', '0'],
+		['SYNC_MAX_SOCKETS_PER_ADDRESS', 'many'],
+		['SYNC_SESSION_RECHECK_MS', '5']
 	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
 		let thrown: unknown;
 		try {

@@ -43,6 +43,7 @@ export function sqliteSessions(db: Database.Database): Storage['sessions'] {
 	);
 	const setExpiry = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
 	const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
+	const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
 	const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
 	return {
 		async create(session) {
@@ -59,6 +60,9 @@ export function sqliteSessions(db: Database.Database): Storage['sessions'] {
 		},
 		async delete(id) {
 			remove.run(id);
+		},
+		async deleteForUser(userId) {
+			return removeForUser.run(userId).changes;
 		},
 		async deleteExpired(now) {
 			return removeExpired.run(now).changes;

@@ -8,10 +8,12 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { getSchemaVersion, SCHEMA_VERSION } from '$lib/board';
 import { FINAL_CLOSE_CODES, SYNC_PATH } from '$lib/protocol/close-codes';
-import { connectionStatus, TROUBLE_CLOSE_CODES, type ConnectionStatus } from './connection-state';
+import { ConfirmationTracker } from './confirmation-tracker';
+import { closeEffect, connectionStatus, type ConnectionStatus } from './connection-state';
+import { localDbName } from './local-copies';
+import { registerOpenBoard } from './open-boards';
 
-/** The IndexedDB database name of a board (one per board, so boards never mix). */
-export const localDbName = (boardId: string) => `whatmatters-board-${boardId}`;
+export { localDbName };
 
 /** The sync endpoint's base URL for this page (the provider appends `/<boardId>`). */
 export function syncBase(loc: Pick<Location, 'protocol' | 'host'> = location): string {
@@ -31,6 +33,18 @@ export class BoardConnection {
 	localReady = $state(false);
 	/** False if changes cannot be kept on this device. */
 	localAvailable = $state(true);
+	/** True while this device holds changes the server has not confirmed storing. */
+	unsynced = $state(false);
+	/**
+	 * Called when the server says my role on this plan changed: the page reloads what it knows
+	 * of my rights. `unsynced` tells whether changes were still waiting to be shared then.
+	 */
+	onRoleChanged: ((unsynced: boolean) => void) | null = null;
+	/**
+	 * Called when a dropped connection is back (offline, a restart). My rights may have changed
+	 * meanwhile without this page hearing of it, so the page reloads them; `unsynced` as above.
+	 */
+	onReconnected: ((unsynced: boolean) => void) | null = null;
 
 	#browserOnline = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 	#socket = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
@@ -59,15 +73,18 @@ export class BoardConnection {
 	}
 
 	#cleanups: (() => void)[] = [];
+	readonly #confirmations: ConfirmationTracker;
 
 	constructor(boardId: string) {
 		this.boardId = boardId;
 		this.local = this.#openLocal();
 		this.provider = new WebsocketProvider(syncBase(), boardId, this.doc, {
 			// Only "signed out" and "no access" are final; every other close (saving failed,
-			// server restarting, too many messages) is worth retrying with backoff.
+			// server restarting, too many messages, a new role) is worth retrying with backoff.
 			shouldReconnect: (event) => !FINAL_CLOSE_CODES.includes(event.code)
 		});
+		this.#confirmations = new ConfirmationTracker(this.doc, this.provider, (unsynced) => (this.unsynced = unsynced));
+		this.#cleanups.push(registerOpenBoard(this));
 		this.#listen();
 	}
 
@@ -93,6 +110,7 @@ export class BoardConnection {
 	#listen() {
 		const { provider, doc } = this;
 		const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+			if (status === 'connected' && this.#hadDrop) this.onReconnected?.(this.unsynced);
 			this.#socket = status;
 			if (status !== 'connected') this.#syncedNow = false;
 		};
@@ -107,13 +125,15 @@ export class BoardConnection {
 			// null: we closed it ourselves (disconnect, or the provider's silence watchdog).
 			if (event === null) return;
 			this.#hadDrop = true;
-			if (FINAL_CLOSE_CODES.includes(event.code)) {
+			const effect = closeEffect(event.code);
+			if (effect === 'final') {
 				this.#finalCode = event.code;
 				// Defer: disconnect() from inside the provider's own close handling would re-enter it.
 				queueMicrotask(() => provider.disconnect());
-			} else {
-				this.#troubleCode = TROUBLE_CLOSE_CODES.includes(event.code) ? event.code : null;
+				return;
 			}
+			this.#troubleCode = effect === 'trouble' ? event.code : null;
+			if (effect === 'role-changed') this.onRoleChanged?.(this.unsynced);
 		};
 		const onError = () => (this.#hadDrop = true);
 		provider.on('status', onStatus);
@@ -147,8 +167,13 @@ export class BoardConnection {
 		);
 	}
 
+	#destroyed = false;
+
 	/** Stops sharing and closes the local copy (it stays on the device for next time). */
 	destroy(): void {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		this.#confirmations.destroy();
 		for (const cleanup of this.#cleanups.splice(0)) cleanup();
 		// Tell the others I left, before the socket closes.
 		this.provider.awareness.setLocalState(null);

@@ -2,7 +2,7 @@
  * What the connection status line says, as a pure function of what the providers and the
  * browser report, so the rules are tested without sockets.
  */
-import { CloseCode } from '$lib/protocol/close-codes';
+import { CloseCode, FINAL_CLOSE_CODES } from '$lib/protocol/close-codes';
 
 /** The one word the page shows and tests read from `data-state`. */
 export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'reconnecting' | 'signed-out' | 'no-access' | 'error';
@@ -32,8 +32,23 @@ export const TROUBLE_CLOSE_CODES: readonly number[] = [
 	CloseCode.PlanFull,
 	CloseCode.TooLarge,
 	CloseCode.StorageFailed,
-	CloseCode.LoadFailed
+	CloseCode.LoadFailed,
+	CloseCode.InternalError
 ];
+
+/**
+ * What a close from the server means for the page: stop for good (signed out, no access),
+ * reload what the page knows of my rights and reconnect (role changed), reconnect while
+ * saying something is wrong (trouble), or just reconnect (a restart, missing changes).
+ */
+export type CloseEffect = 'final' | 'role-changed' | 'trouble' | 'retry';
+
+export function closeEffect(code: number): CloseEffect {
+	if (FINAL_CLOSE_CODES.includes(code)) return 'final';
+	if (code === CloseCode.RoleChanged) return 'role-changed';
+	if (TROUBLE_CLOSE_CODES.includes(code)) return 'trouble';
+	return 'retry';
+}
 
 /** Decides the status shown. Order matters: a final refusal beats everything else. */
 export function connectionStatus(f: ConnectionFacts): ConnectionStatus {

@@ -1,3 +1,5 @@
+import type { AddressSettings } from './client-address.js';
+
 /**
  * The settings the product's rules need, as types. `server/config.ts` reads them from the
  * environment once, at start-up, and fails fast on a bad value.
@@ -22,7 +24,22 @@ export interface Config {
 	logLevel: LogLevel;
 	/** SQLITE_BUSY_TIMEOUT_MS: how long a write waits for another process's lock before failing. Default 2000. */
 	sqliteBusyTimeoutMs: number;
+	/** ADDRESS_HEADER and XFF_DEPTH: how to find a client's address behind a proxy (as adapter-node does). */
+	address: AddressSettings;
+	http: HttpLimits;
 	sync: SyncLimits;
+}
+
+export interface HttpLimits {
+	/** HEADERS_TIMEOUT_MS: time allowed to send a request's (or an upgrade's) headers. Default 10000. */
+	headersTimeoutMs: number;
+	/** REQUEST_TIMEOUT_MS: time allowed to send a whole request. Default 60000; at least HEADERS_TIMEOUT_MS. */
+	requestTimeoutMs: number;
+	/**
+	 * MAX_CONNECTIONS: open connections (HTTP and WebSocket together) the process accepts.
+	 * Default: the open-files soft limit less a reserve; refused above that limit. Null: no cap known.
+	 */
+	maxConnections: number | null;
 }
 
 export interface SyncLimits {
@@ -38,6 +55,15 @@ export interface SyncLimits {
 	maxUpdateBytes: number;
 	/** PLAN_MAX_BYTES: the byte budget of a plan's document (what a new client downloads). Default 16 MiB. */
 	maxPlanBytes: number;
+	/**
+	 * SYNC_SESSION_RECHECK_MS: how often an open sync socket's session is read again, for
+	 * sessions ended where no event reaches this process (another instance). Default 60000.
+	 */
+	sessionRecheckMs: number;
+	/** SYNC_MAX_SOCKETS_PER_ACCOUNT: sync sockets one account may hold open. Default 20. */
+	maxSocketsPerAccount: number;
+	/** SYNC_MAX_SOCKETS_PER_ADDRESS: sync sockets one client address may hold open (a clinic shares one). Default 500. */
+	maxSocketsPerAddress: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { SessionManager } from './auth/sessions.js';
 import type { MembershipEvents } from './membership-events.js';
+import type { SessionEvents } from './session-events.js';
 
 export interface Services {
 	config: Config;
@@ -15,6 +16,8 @@ export interface Services {
 	sessions: SessionManager;
 	log: Logger;
 	membership: MembershipEvents;
+	/** Sessions ended (signed out here or everywhere): open connections of theirs close. */
+	sessionEvents: SessionEvents;
 }
 
 // A global symbol, because the SvelteKit bundle and server/ load separate copies of this module.

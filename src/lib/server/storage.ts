@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
 	'account.created',
 	'session.signed_in',
 	'session.signed_out',
+	'session.signed_out_everywhere',
 	'board.created',
 	'invitation.created',
 	'invitation.accepted',
@@ -126,6 +127,8 @@ export interface Storage {
 		get(id: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
 		setExpiry(id: string, expiresAt: number): Promise<void>;
 		delete(id: string): Promise<void>;
+		/** Ends every session of a user; returns how many there were. */
+		deleteForUser(userId: string): Promise<number>;
 		deleteExpired(now: number): Promise<number>;
 	};
 	boards: {

@@ -11,10 +11,13 @@ export const actions: Actions = {
 		const { locals } = event;
 		if (locals.sessionToken && locals.user) {
 			const { storage, sessions } = services();
+			// Also closes this session's open boards, in every tab, at once.
 			await sessions.invalidate(locals.sessionToken);
 			await storage.audit.append({ at: Date.now(), actorId: locals.user.id, boardId: null, action: 'session.signed_out', detail: {} });
 		}
 		clearSessionCookie(event);
-		redirect(303, '/');
+		// The page it lands on clears this browser's copies of plans (in case the page that sent
+		// the form could not finish doing so).
+		redirect(303, '/?signed-out=1');
 	}
 };

@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { SessionEvents } from '../session-events.js';
 import type { SessionRecord, Storage, UserRecord } from '../storage.js';
 
 export const SESSION_COOKIE = 'wm_session';
@@ -48,11 +49,23 @@ export function toSessionUser(user: UserRecord): SessionUser {
 export interface SessionManager {
 	create(userId: string): Promise<{ token: string; session: SessionRecord }>;
 	validate(token: string | undefined | null): Promise<ValidSession | null>;
+	/** Ends one session (signing out on this device). */
 	invalidate(token: string): Promise<void>;
+	/** Ends every session of a user (signing out everywhere); returns how many there were. */
+	invalidateAll(userId: string): Promise<number>;
 	readonly lifetimeMs: number;
 }
 
-export function createSessionManager(storage: Storage, sessionDays: number, now: () => number = Date.now): SessionManager {
+/**
+ * `events` hears of every session ended here, so open sync connections of that session close
+ * at once, on every device.
+ */
+export function createSessionManager(
+	storage: Storage,
+	sessionDays: number,
+	events?: SessionEvents,
+	now: () => number = Date.now
+): SessionManager {
 	const lifetimeMs = sessionDays * DAY;
 	return {
 		lifetimeMs,
@@ -81,7 +94,15 @@ export function createSessionManager(storage: Storage, sessionDays: number, now:
 			return { session, user: toSessionUser(user), renewed };
 		},
 		async invalidate(token) {
-			if (isWellFormedToken(token)) await storage.sessions.delete(hashToken(token));
+			if (!isWellFormedToken(token)) return;
+			const sessionId = hashToken(token);
+			await storage.sessions.delete(sessionId);
+			events?.ended({ sessionId });
+		},
+		async invalidateAll(userId) {
+			const count = await storage.sessions.deleteForUser(userId);
+			events?.ended({ userId });
+			return count;
 		}
 	};
 }
