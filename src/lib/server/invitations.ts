@@ -42,7 +42,23 @@ export async function createInvitation(
 }
 
 /** Why a link cannot be used, in words for the person holding it. */
-export const INVITATION_PROBLEMS: Record<AcceptRefusal, { title: string; body: string }> = {
+export function invitationProblem(reason: AcceptRefusal, inviteDays: number): { title: string; body: string } {
+	return reason === 'expired' ? expiredProblem(inviteDays) : INVITATION_PROBLEMS[reason];
+}
+
+/** "1 day", "7 days": how long a link lasts, from the INVITE_DAYS setting. */
+export function describeDays(days: number): string {
+	return days === 1 ? '1 day' : `${days} days`;
+}
+
+function expiredProblem(inviteDays: number) {
+	return {
+		title: 'This invitation has expired',
+		body: `Invitation links last ${describeDays(inviteDays)}. Ask the person who sent it for a new one.`
+	};
+}
+
+const INVITATION_PROBLEMS: Record<Exclude<AcceptRefusal, 'expired'>, { title: string; body: string }> = {
 	not_found: {
 		title: 'This invitation link does not work',
 		body: 'The link may have been copied wrongly. Ask the person who sent it for a new one.'
@@ -54,10 +70,6 @@ export const INVITATION_PROBLEMS: Record<AcceptRefusal, { title: string; body: s
 	withdrawn: {
 		title: 'This invitation was withdrawn',
 		body: 'The person who sent it has cancelled it. Ask them for a new link if you should still join.'
-	},
-	expired: {
-		title: 'This invitation has expired',
-		body: 'Invitation links last 7 days. Ask the person who sent it for a new one.'
 	},
 	already_member: {
 		title: 'You are already on this plan',
