@@ -30,6 +30,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 	return value;
 }
 
+function flag(env: Env, name: string): boolean {
+	const raw = env[name];
+	if (raw === undefined || raw === '' || raw === '0') return false;
+	if (raw === '1') return true;
+	throw new ConfigError(name, '1 (yes) or 0 (no)', raw);
+}
+
 function url(env: Env, name: string, protocols: string[]): string | undefined {
 	const raw = env[name];
 	if (raw === undefined || raw === '') return undefined;
@@ -61,6 +68,7 @@ export function loadConfig(env: Env = process.env): Config {
 		port: integer(env, 'PORT', 3000, 0, 65535),
 		host,
 		dataDir: path.resolve(env.DATA_DIR || './data'),
+		createDatabase: flag(env, 'CREATE_DATABASE'),
 		origin: origin?.replace(/\/$/, ''),
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
 		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Storage } from '../../src/lib/server/storage.js';
 import { openSqliteStorage, DATABASE_FILE } from '../../server/storage/sqlite/index.js';
+import { APPLICATION_ID } from '../../server/storage/sqlite/identity.js';
 import { MIGRATIONS } from '../../server/storage/sqlite/migrations.js';
 import { tempDir } from '../helpers/server.js';
 
@@ -143,6 +144,7 @@ describe('sqlite migrations', () => {
 	it('refuse a database newer than the program', () => {
 		const dir = tempDir();
 		const db = new Database(path.join(dir, DATABASE_FILE));
+		db.pragma(`application_id = ${APPLICATION_ID}`);
 		db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
 		db.close();
 		expect(() => openSqliteStorage(dir)).toThrow(/newer than this program/);

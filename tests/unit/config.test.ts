@@ -24,6 +24,7 @@ describe('loadConfig', () => {
 			port: 8080,
 			host: '127.0.0.1',
 			dataDir: '/srv/wm',
+			createDatabase: false,
 			origin: 'https://plans.example.org',
 			redisUrl: 'redis://127.0.0.1:6379',
 			sessionDays: 14,
@@ -32,6 +33,12 @@ describe('loadConfig', () => {
 			sqliteBusyTimeoutMs: 2000,
 			sync: { maxFrameBytes: 1024 * 1024, messagesPerSecond: 60, messageBurst: 600, compactEvery: 500 }
 		});
+	});
+
+	it('CREATE_DATABASE=1 allows a new database in an empty file; unset or 0 does not', () => {
+		expect(loadConfig({ CREATE_DATABASE: '1' }).createDatabase).toBe(true);
+		expect(loadConfig({ CREATE_DATABASE: '0' }).createDatabase).toBe(false);
+		expect(loadConfig({}).createDatabase).toBe(false);
 	});
 
 	it.each([
@@ -47,7 +54,8 @@ describe('loadConfig', () => {
 		['LOG_LEVEL', 'loud'],
 		['SYNC_MAX_FRAME_BYTES', '12'],
 		['COMPACT_EVERY', 'often'],
-		['HOST', 'local host']
+		['HOST', 'local host'],
+		['CREATE_DATABASE', 'yes']
 	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
 		let thrown: unknown;
 		try {

@@ -10,6 +10,11 @@ export interface Config {
 	host: string;
 	/** DATA_DIR: folder for the SQLite database. Default ./data. */
 	dataDir: string;
+	/**
+	 * CREATE_DATABASE: 1 lets start-up make a new database in an existing empty database file.
+	 * Without it, an empty or unknown file stops start-up (a missing file is always created).
+	 */
+	createDatabase: boolean;
 	/** ORIGIN: public origin (https://plans.example.org) when behind a proxy; unset derives it from each request. */
 	origin: string | undefined;
 	/** REDIS_URL: redis:// URL; set it to relay between several instances. Unset: in-process. */

@@ -176,5 +176,7 @@ export interface Storage {
 	};
 	/** Resolves once the store is ready; /healthz answers 200 only after. */
 	isOpen(): boolean;
+	/** Commits one small real write; rejects when storage cannot write (disk full, read-only, locked). */
+	probeWrite(at: number): Promise<void>;
 	close(): Promise<void>;
 }
