@@ -114,15 +114,24 @@ for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 			expect(rows[1]).toMatchObject({ actorName: 'User u1', detail: { for: 'self' } });
 		});
 
-		it('counts failed logins inside a window and clears them', async () => {
+		it('reserves sign-in attempts up to each limit, refuses beyond it, and forgets one that signed in', async () => {
 			storage = await open();
-			await storage.loginAttempts.recordFailure(['email:a', 'address:1'], NOW - 5000);
-			await storage.loginAttempts.recordFailure(['email:a'], NOW);
+			const limits = [
+				{ key: 'email:a', max: 2 },
+				{ key: 'address:1', max: 3 }
+			];
+			const first = await storage.loginAttempts.reserve(limits, NOW - 5000, 60_000);
+			const second = await storage.loginAttempts.reserve(limits, NOW, 60_000);
+			expect(first.ok && second.ok).toBe(true);
+			expect(await storage.loginAttempts.reserve(limits, NOW, 60_000)).toEqual({ ok: false, retryAfterMs: 55_000 });
 			expect(await storage.loginAttempts.failuresSince('email:a', NOW - 10_000)).toEqual({ count: 2, oldest: NOW - 5000 });
-			expect(await storage.loginAttempts.failuresSince('email:a', NOW - 1000)).toEqual({ count: 1, oldest: NOW });
-			await storage.loginAttempts.clear('email:a');
+			// The address has room for one more, on another account.
+			expect((await storage.loginAttempts.reserve([{ key: 'email:b', max: 2 }, limits[1]], NOW, 60_000)).ok).toBe(true);
+			expect((await storage.loginAttempts.reserve([{ key: 'email:c', max: 2 }, limits[1]], NOW, 60_000)).ok).toBe(false);
+			if (!second.ok) throw new Error('unreachable');
+			await storage.loginAttempts.succeeded(second.attempt, 'email:a');
 			expect((await storage.loginAttempts.failuresSince('email:a', 0)).count).toBe(0);
-			expect((await storage.loginAttempts.failuresSince('address:1', 0)).count).toBe(1);
+			expect((await storage.loginAttempts.failuresSince('address:1', 0)).count).toBe(2);
 		});
 	});
 }

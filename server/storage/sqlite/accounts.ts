@@ -1,6 +1,7 @@
-/** Users, sessions and failed-login records in SQLite. */
+/** Users, sessions and sign-in attempts in SQLite. */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { SessionRecord, Storage, UserRecord } from '../../../src/lib/server/storage.js';
+import type { SessionRecord, Storage, ThrottleLimit, UserRecord } from '../../../src/lib/server/storage.js';
 
 interface UserRow {
 	id: string;
@@ -67,26 +68,40 @@ export function sqliteSessions(db: Database.Database): Storage['sessions'] {
 }
 
 export function sqliteLoginAttempts(db: Database.Database): Storage['loginAttempts'] {
-	const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+	const insert = db.prepare('INSERT INTO login_failures (key, at, attempt) VALUES (?, ?, ?)');
 	const since = db.prepare<[string, number], { count: number; oldest: number | null }>(
 		'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM login_failures WHERE key = ? AND at > ?'
 	);
 	const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
+	const forget = db.prepare('DELETE FROM login_failures WHERE attempt = ?');
 	const prune = db.prepare('DELETE FROM login_failures WHERE at < ?');
-	const recordAll = db.transaction((keys: string[], at: number) => {
-		for (const key of keys) insert.run(key, at);
-		// Old failures only matter inside the throttling window; a day is plenty.
+	const reserve = db.transaction((limits: ThrottleLimit[], at: number, windowMs: number) => {
+		let wait = 0;
+		for (const { key, max } of limits) {
+			const { count, oldest } = since.get(key, at - windowMs) ?? { count: 0, oldest: null };
+			if (count >= max && oldest !== null) wait = Math.max(wait, oldest + windowMs - at, 1);
+		}
+		if (wait > 0) return { ok: false as const, retryAfterMs: wait };
+		const attempt = randomUUID();
+		for (const { key } of limits) insert.run(key, at, attempt);
+		// Old attempts only matter inside the throttling window; a day is plenty.
 		prune.run(at - 24 * 60 * 60 * 1000);
+		return { ok: true as const, attempt };
+	});
+	const succeeded = db.transaction((attempt: string, clearKey: string) => {
+		forget.run(attempt);
+		clear.run(clearKey);
 	});
 	return {
-		async recordFailure(keys, at) {
-			recordAll(keys, at);
+		async reserve(limits, at, windowMs) {
+			// IMMEDIATE: the count and the insert hold the write lock together, even across processes.
+			return reserve.immediate(limits, at, windowMs);
+		},
+		async succeeded(attempt, clearKey) {
+			succeeded(attempt, clearKey);
 		},
 		async failuresSince(key, sinceAt) {
 			return since.get(key, sinceAt) ?? { count: 0, oldest: null };
-		},
-		async clear(key) {
-			clear.run(key);
 		}
 	};
 }

@@ -87,9 +87,11 @@ export const MIGRATIONS: readonly string[] = [
 	);
 	`,
 	// 3: mark the file as ours, so start-up can refuse a database file of another program;
-	// and one row /healthz rewrites to prove storage can still write.
+	// one row /healthz rewrites to prove storage can still write; and sign-in attempts are
+	// counted before the password is checked, so each row names its attempt (to forget it on success).
 	`
 	PRAGMA application_id = ${APPLICATION_ID};
+	ALTER TABLE login_failures ADD COLUMN attempt TEXT;
 	CREATE TABLE health (
 		id INTEGER PRIMARY KEY CHECK (id = 1),
 		checked_at INTEGER NOT NULL

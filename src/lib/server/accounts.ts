@@ -1,7 +1,7 @@
 /** Signing up and signing in, with the checks and audit rows that go with them. */
 import type { Services } from './services.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
-import { retryAfterMs, throttleKeys } from './auth/login-throttle.js';
+import { throttleLimits, WINDOW_MS } from './auth/login-throttle.js';
 import { toSessionUser, type SessionUser } from './auth/sessions.js';
 import { checkEmail, checkName, normaliseEmail, type FieldErrors } from './forms.js';
 import { newId } from './ids.js';
@@ -54,18 +54,17 @@ export async function logIn(
 	now = Date.now()
 ): Promise<LogInResult> {
 	const email = normaliseEmail(input.email);
-	const keys = throttleKeys(email, input.address);
-	const wait = await retryAfterMs(storage, keys, now);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	const limits = throttleLimits(email, input.address);
+	// Counted before the slow check, so parallel guesses cannot all be checked.
+	const reserved = await storage.loginAttempts.reserve(limits, now, WINDOW_MS);
+	if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfterMs: reserved.retryAfterMs };
 
 	const user = email && input.password ? await storage.users.byEmail(email) : null;
 	// Verify even without a user, so timing does not tell which emails have accounts.
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-	if (!user || !valid) {
-		await storage.loginAttempts.recordFailure(keys, now);
-		return { ok: false, reason: 'invalid' };
-	}
-	await storage.loginAttempts.clear(keys[0]);
+	// A wrong password stays counted as the failure it is.
+	if (!user || !valid) return { ok: false, reason: 'invalid' };
+	await storage.loginAttempts.succeeded(reserved.attempt, limits[0].key);
 	await storage.audit.append({ at: now, actorId: user.id, boardId: null, action: 'session.signed_in', detail: {} });
 	return { ok: true, user: toSessionUser(user) };
 }

@@ -92,6 +92,12 @@ export interface AuditRecord extends AuditEntry {
 	actorName: string | null;
 }
 
+/** At most `max` attempts under `key` (an account or an address) inside the window. */
+export interface ThrottleLimit {
+	key: string;
+	max: number;
+}
+
 /** Why accepting an invitation did not add a member. */
 export type AcceptRefusal = 'not_found' | 'used' | 'withdrawn' | 'expired' | 'already_member' | 'person_taken';
 
@@ -158,11 +164,17 @@ export interface Storage {
 		listForBoard(boardId: string, limit: number): Promise<AuditRecord[]>;
 	};
 	loginAttempts: {
-		/** Records one failed attempt under each key (an email and an address). */
-		recordFailure(keys: string[], at: number): Promise<void>;
-		/** Failures under a key since a time, and the oldest of them. */
+		/**
+		 * Counts one sign-in attempt under every key *before* its password is checked, in one
+		 * transaction: if any key already has `max` attempts in the window, records nothing and
+		 * says how long until one leaves it; otherwise records the attempt and returns its id.
+		 * So however many requests arrive at once, at most `max` per key are ever checked.
+		 */
+		reserve(limits: ThrottleLimit[], at: number, windowMs: number): Promise<{ ok: true; attempt: string } | { ok: false; retryAfterMs: number }>;
+		/** The attempt signed in: it is not a failure, and the account's earlier failures are forgotten. */
+		succeeded(attempt: string, clearKey: string): Promise<void>;
+		/** Attempts under a key since a time, and the oldest of them. */
 		failuresSince(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
-		clear(key: string): Promise<void>;
 	};
 	docs: {
 		/**
