@@ -63,7 +63,7 @@ describe('the database file at start-up', () => {
 			db.close();
 		});
 		const before = fs.readFileSync(file);
-		for (const env of [{}, { CREATE_DATABASE: '1' }]) {
+		for (const env of [{}, { CREATE_DATABASE: '1' }] as Record<string, string>[]) {
 			const { code, output } = await runUntilExit({ DATA_DIR: dataDir, ...env });
 			expect(code).toBe(1);
 			expect(output).toContain(`The file ${file} is not a WhatMatters database`);

@@ -1,7 +1,8 @@
 /** Users, sessions and sign-in attempts in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { SessionRecord, Storage, ThrottleLimit, UserRecord } from '../../../src/lib/server/storage.js';
+import type { AuditEntry, SessionRecord, Storage, ThrottleLimit, UserRecord } from '../../../src/lib/server/storage.js';
+import { auditWriter } from './audit.js';
 
 interface UserRow {
 	id: string;
@@ -21,9 +22,14 @@ export function sqliteUsers(db: Database.Database): Storage['users'] {
 	);
 	const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
 	const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+	const audit = auditWriter(db);
+	const create = db.transaction((user: UserRecord, entry?: AuditEntry) => {
+		insert.run(user);
+		if (entry) audit(entry);
+	});
 	return {
-		async create(user) {
-			insert.run(user);
+		async create(user, entry) {
+			create(user, entry);
 		},
 		async byEmail(email) {
 			const row = byEmail.get(email);
@@ -45,9 +51,14 @@ export function sqliteSessions(db: Database.Database): Storage['sessions'] {
 	const setExpiry = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
 	const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
 	const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+	const audit = auditWriter(db);
+	const create = db.transaction((session: SessionRecord, entry?: AuditEntry) => {
+		insert.run(session);
+		if (entry) audit(entry);
+	});
 	return {
-		async create(session) {
-			insert.run(session);
+		async create(session, entry) {
+			create(session, entry);
 		},
 		async get(id) {
 			const row = get.get(id);

@@ -30,8 +30,7 @@ export async function createInvitation(
 		acceptedBy: null,
 		withdrawnAt: null
 	};
-	await storage.invitations.create(invitation);
-	await storage.audit.append({
+	await storage.invitations.create(invitation, {
 		at: now,
 		actorId: by.id,
 		boardId: board.id,
@@ -123,15 +122,14 @@ export async function acceptInvitation(
 	now = Date.now()
 ): Promise<{ ok: true; boardId: string } | { ok: false; reason: AcceptRefusal }> {
 	if (!isWellFormedToken(token)) return { ok: false, reason: 'not_found' };
-	const result = await storage.invitations.accept(hashToken(token), user.id, now);
-	if (!result.ok) return result;
-	await storage.audit.append({
+	const result = await storage.invitations.accept(hashToken(token), user.id, now, (invitation) => ({
 		at: now,
 		actorId: user.id,
-		boardId: result.invitation.boardId,
+		boardId: invitation.boardId,
 		action: 'invitation.accepted',
-		detail: { invitation: result.invitation.id, role: result.invitation.role }
-	});
+		detail: { invitation: invitation.id, role: invitation.role }
+	}));
+	if (!result.ok) return result;
 	return { ok: true, boardId: result.invitation.boardId };
 }
 
@@ -146,8 +144,7 @@ export async function withdrawInvitation(
 	if (!invitation || invitation.boardId !== board.id || invitation.acceptedAt !== null || invitation.withdrawnAt !== null) {
 		return false;
 	}
-	await storage.invitations.withdraw(invitation.id, now);
-	await storage.audit.append({
+	await storage.invitations.withdraw(invitation.id, now, {
 		at: now,
 		actorId: by.id,
 		boardId: board.id,
