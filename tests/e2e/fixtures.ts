@@ -151,7 +151,7 @@ export async function startPlanWith(
 export async function inviteLinkShown(page: Page): Promise<string> {
 	const shown = page.getByTestId('invite-link');
 	await expect(shown).toBeVisible();
-	const link = (await shown.textContent())?.trim() ?? '';
+	const link = (await shown.inputValue()).trim();
 	expect(link).toMatch(/^https?:\/\/[^/]+\/invite\/[A-Za-z0-9_-]+$/);
 	return link;
 }
