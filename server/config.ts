@@ -62,6 +62,10 @@ export function loadConfig(env: Env = process.env): Config {
 	if (!LOG_LEVELS.includes(logLevel)) {
 		throw new ConfigError('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, logLevel);
 	}
+	const addressHeader = env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : undefined;
+	if (addressHeader && !/^[a-z0-9-]+$/.test(addressHeader)) {
+		throw new ConfigError('ADDRESS_HEADER', 'a header name like x-forwarded-for', addressHeader);
+	}
 	const host = env.HOST || '0.0.0.0';
 	if (/\s/.test(host)) throw new ConfigError('HOST', 'a host name or IP address', host);
 	return {
@@ -70,6 +74,8 @@ export function loadConfig(env: Env = process.env): Config {
 		dataDir: path.resolve(env.DATA_DIR || './data'),
 		createDatabase: flag(env, 'CREATE_DATABASE'),
 		origin: origin?.replace(/\/$/, ''),
+		addressHeader,
+		xffDepth: integer(env, 'XFF_DEPTH', 1, 1, 100),
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
 		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
 		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),

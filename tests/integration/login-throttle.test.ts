@@ -88,4 +88,18 @@ describe('login throttling', () => {
 		for (let i = 0; i < 10; i++) expect((await failLogin(account.email)).status).toBe(400);
 		expect((await failLogin(account.email)).status).toBe(429);
 	});
+
+	it('behind a proxy, counts each browser address from ADDRESS_HEADER separately', async () => {
+		server = await startServer({ ADDRESS_HEADER: 'x-real-ip' });
+		const from = (address: string, email: string) =>
+			new Client(server!.url).request('POST', '/login', {
+				body: new URLSearchParams({ email, password: 'wrong password here' }),
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server!.url, 'x-real-ip': address }
+			});
+		const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => from('203.0.113.7', uniqueEmail(`proxy${i}`))));
+		expect(tally(statuses(answers))).toEqual({ 400: 100 });
+		expect((await from('203.0.113.7', uniqueEmail('more'))).status).toBe(429);
+		// Another person behind the same proxy is not affected.
+		expect((await from('203.0.113.8', uniqueEmail('colleague'))).status).toBe(400);
+	});
 });

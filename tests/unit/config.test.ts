@@ -15,6 +15,7 @@ describe('loadConfig', () => {
 			HOST: '127.0.0.1',
 			DATA_DIR: '/srv/wm',
 			ORIGIN: 'https://plans.example.org/',
+			ADDRESS_HEADER: 'X-Real-IP',
 			REDIS_URL: 'redis://127.0.0.1:6379',
 			SESSION_DAYS: '14',
 			INVITE_DAYS: '3',
@@ -26,6 +27,8 @@ describe('loadConfig', () => {
 			dataDir: '/srv/wm',
 			createDatabase: false,
 			origin: 'https://plans.example.org',
+			addressHeader: 'x-real-ip',
+			xffDepth: 1,
 			redisUrl: 'redis://127.0.0.1:6379',
 			sessionDays: 14,
 			inviteDays: 3,
@@ -55,7 +58,9 @@ describe('loadConfig', () => {
 		['SYNC_MAX_FRAME_BYTES', '12'],
 		['COMPACT_EVERY', 'often'],
 		['HOST', 'local host'],
-		['CREATE_DATABASE', 'yes']
+		['CREATE_DATABASE', 'yes'],
+		['ADDRESS_HEADER', 'x forwarded for'],
+		['XFF_DEPTH', '0']
 	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
 		let thrown: unknown;
 		try {

@@ -17,6 +17,14 @@ export interface Config {
 	createDatabase: boolean;
 	/** ORIGIN: public origin (https://plans.example.org) when behind a proxy; unset derives it from each request. */
 	origin: string | undefined;
+	/**
+	 * ADDRESS_HEADER: the header a proxy puts the browser's address in (x-forwarded-for, x-real-ip).
+	 * Read by adapter-node itself for getClientAddress(); checked here so a bad value stops
+	 * start-up. Only safe behind a proxy that overwrites the header. Unset: the TCP peer.
+	 */
+	addressHeader: string | undefined;
+	/** XFF_DEPTH: with x-forwarded-for, how many trusted proxies are in front. Default 1. */
+	xffDepth: number;
 	/** REDIS_URL: redis:// URL; set it to relay between several instances. Unset: in-process. */
 	redisUrl: string | undefined;
 	/** SESSION_DAYS: how long a session lasts without use (sliding). Default 30. */
