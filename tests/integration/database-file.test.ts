@@ -109,5 +109,8 @@ describe('the database file at start-up', () => {
 		const dataDir = path.join(tempDir(), 'not-yet-made');
 		server = await startServer({ DATA_DIR: dataDir });
 		expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
+		// Made beside it and moved into place whole: nothing of the making is left over.
+		expect(fs.readdirSync(dataDir).filter((name) => name.includes('.new'))).toEqual([]);
+		expect(readId(path.join(dataDir, DATABASE_FILE))).toBe(APPLICATION_ID);
 	});
 });

@@ -54,12 +54,15 @@ export function inspectDatabaseFile(file: string): FileVerdict {
 	}
 }
 
-/** Throws, naming the file and the way forward, unless the file is ours or may be created. */
-export function checkDatabaseFile(file: string, createDatabase: boolean): void {
+/**
+ * Throws, naming the file and the way forward, unless the file is ours or may be created.
+ * Returns what it found: 'new' (no file), 'ours', or 'empty' when CREATE_DATABASE allows it.
+ */
+export function checkDatabaseFile(file: string, createDatabase: boolean): FileVerdict {
 	const verdict = inspectDatabaseFile(file);
-	if (verdict === 'new' || verdict === 'ours') return;
+	if (verdict === 'new' || verdict === 'ours') return verdict;
 	if (verdict === 'empty') {
-		if (createDatabase) return;
+		if (createDatabase) return verdict;
 		throw new DatabaseIdentityError(
 			`The database file ${file} is empty. If you are setting up WhatMatters here for the first time, ` +
 				'start it once with CREATE_DATABASE=1 to make a new database in this file. ' +

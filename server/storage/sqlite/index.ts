@@ -14,6 +14,21 @@ import { checkDatabaseFile } from './identity.js';
 export const DATABASE_FILE = 'whatmatters.sqlite';
 
 /**
+ * Makes a new database beside `file` and moves it into place only once it is complete, so a
+ * crash during the very first start cannot leave an empty file that the next start refuses.
+ */
+function createDatabaseFile(file: string): void {
+	const temporary = `${file}.new`;
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(temporary + suffix, { force: true });
+	const db = new Database(temporary);
+	db.pragma('journal_mode = WAL');
+	migrate(db);
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	db.close();
+	fs.renameSync(temporary, file);
+}
+
+/**
  * Opens the database in `dataDir` (creating it if there is no file yet) and applies pending
  * migrations. An existing file that is empty or not ours stops start-up, unless `createDatabase`
  * allows making a new database in an empty one.
@@ -26,7 +41,7 @@ export function openSqliteStorage(
 ): Storage {
 	fs.mkdirSync(dataDir, { recursive: true });
 	const file = path.join(dataDir, DATABASE_FILE);
-	checkDatabaseFile(file, createDatabase);
+	if (checkDatabaseFile(file, createDatabase) === 'new') createDatabaseFile(file);
 	const db = new Database(file);
 	db.pragma('journal_mode = WAL');
 	// NORMAL keeps WAL durable across a process crash; only a power cut can lose the last commit.
