@@ -14,6 +14,13 @@ test('the app runs under its Content-Security-Policy without a single violation'
 	await expect(person.page.getByRole('heading', { level: 1 })).toBeVisible();
 	for (const actor of [person, clinician]) expect(securityPolicyViolations(actor.page)).toEqual([]);
 
+	// Every feature the Permissions-Policy names is one this browser knows (an unknown one is logged).
+	const policyWarnings: string[] = [];
+	person.page.on('console', (message) => /Permissions-Policy|Permissions policy/i.test(message.text()) && policyWarnings.push(message.text()));
+	await person.page.goto('/boards');
+	await expect(person.page.getByRole('heading', { level: 1 })).toBeVisible();
+	expect(policyWarnings).toEqual([]);
+
 	// The policy is really there: an injected inline script does not run, and is reported.
 	const ran = await clinician.page.evaluate(async () => {
 		const script = document.createElement('script');

@@ -12,13 +12,11 @@ export const PERMISSIONS_POLICY = [
 	'payment=()',
 	'usb=()',
 	'serial=()',
-	'bluetooth=()',
 	'midi=()',
 	'magnetometer=()',
 	'gyroscope=()',
 	'accelerometer=()',
-	'display-capture=()',
-	'interest-cohort=()'
+	'display-capture=()'
 ].join(', ');
 
 /** One year, the usual minimum for browsers' preload lists. */
