@@ -46,7 +46,8 @@ async function storeBoard(storage: Storage, boardId: string, items: number, edit
 		if (e % 10 === 9 && text.length > 3) text.delete(text.length - 1, 1);
 		else text.insert(text.length, String.fromCharCode(97 + (e % 26)));
 	}
-	await storage.boards.create({ id: boardId, personName: 'Bench', ownerId: 'u1', createdBy: 'u1', createdAt: Date.now() }, 'person');
+	const board = { id: boardId, personName: 'Bench', ownerId: 'u1', createdBy: 'u1', createdAt: Date.now() };
+	await storage.boards.create(board, 'person', { at: board.createdAt, actorId: 'u1', boardId, action: 'board.created', detail: {} });
 	for (let i = 0; i < updates.length; i += 500) {
 		await storage.docs.append(updates.slice(i, i + 500).map((data) => ({ boardId, data, userId: 'u1', at: Date.now() })));
 	}

@@ -29,12 +29,19 @@ export async function seed(dataDir: string, boards: number, clientsPerBoard: num
 			const userId = newId();
 			if (c === 0) ownerId = userId;
 			await storage.users.create({ id: userId, email: `bench${user}@example.com`, name: `Bench ${user}`, passwordHash: 'not-used', createdAt: now });
-			if (c === 0) await storage.boards.create({ id: boardId, personName: `Bench ${user}`, ownerId: userId, createdBy: userId, createdAt: now }, 'person');
+			if (c === 0) await storage.boards.create({ id: boardId, personName: `Bench ${user}`, ownerId: userId, createdBy: userId, createdAt: now }, 'person', {
+					at: now,
+					actorId: userId,
+					boardId,
+					action: 'board.created',
+					detail: { for: 'self' }
+				});
 			else {
 				// Members join the way people do: an invitation, accepted.
 				const invitation = { id: newId(), boardId, tokenHash: `seed-${user}`, role: 'clinician' as const, label: 'bench', createdBy: ownerId, createdAt: now, expiresAt: now + 60_000, acceptedAt: null, acceptedBy: null, withdrawnAt: null };
-				await storage.invitations.create(invitation);
-				await storage.invitations.accept(invitation.tokenHash, userId, now);
+				const audit = { at: now, actorId: ownerId, boardId, detail: { role: 'clinician' } };
+				await storage.invitations.create(invitation, { ...audit, action: 'invitation.created' });
+				await storage.invitations.accept(invitation.tokenHash, userId, now, () => ({ ...audit, actorId: userId, action: 'invitation.accepted' }));
 			}
 			const token = generateToken();
 			await storage.sessions.create({ id: hashToken(token), userId, expiresAt: now + 86_400_000 });

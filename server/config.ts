@@ -31,6 +31,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 	return value;
 }
 
+function flag(env: Env, name: string): boolean {
+	const raw = env[name];
+	if (raw === undefined || raw === '' || raw === '0') return false;
+	if (raw === '1') return true;
+	throw new ConfigError(name, '1 (yes) or 0 (no)', raw);
+}
+
 function url(env: Env, name: string, protocols: string[]): string | undefined {
 	const raw = env[name];
 	if (raw === undefined || raw === '') return undefined;
@@ -73,22 +80,24 @@ export function loadConfig(env: Env = process.env, openFiles: number | null = op
 	if (!LOG_LEVELS.includes(logLevel)) {
 		throw new ConfigError('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`, logLevel);
 	}
+	const addressHeader = env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : undefined;
+	if (addressHeader && !/^[a-z0-9-]+$/.test(addressHeader)) {
+		throw new ConfigError('ADDRESS_HEADER', 'a header name like x-forwarded-for', addressHeader);
+	}
 	const host = env.HOST || '0.0.0.0';
 	if (/\s/.test(host)) throw new ConfigError('HOST', 'a host name or IP address', host);
 	return {
 		port: integer(env, 'PORT', 3000, 0, 65535),
 		host,
 		dataDir: path.resolve(env.DATA_DIR || './data'),
+		createDatabase: flag(env, 'CREATE_DATABASE'),
 		origin: origin?.replace(/\/$/, ''),
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
 		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
 		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),
 		logLevel,
 		sqliteBusyTimeoutMs: integer(env, 'SQLITE_BUSY_TIMEOUT_MS', 2000, 0, 60_000),
-		address: {
-			addressHeader: env.ADDRESS_HEADER ? env.ADDRESS_HEADER.toLowerCase() : undefined,
-			xffDepth: integer(env, 'XFF_DEPTH', 1, 1, 100)
-		},
+		address: { addressHeader, xffDepth: integer(env, 'XFF_DEPTH', 1, 1, 100) },
 		http: httpLimits(env, openFiles),
 		sync: {
 			maxFrameBytes: integer(env, 'SYNC_MAX_FRAME_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -11,6 +11,7 @@ export function createServices(config: Config): Services {
 	const log = createLogger(config.logLevel);
 	const storage = openSqliteStorage(config.dataDir, {
 		busyTimeoutMs: config.sqliteBusyTimeoutMs,
+		createDatabase: config.createDatabase,
 		onProblem: (message) => log.warn(message)
 	});
 	const sessionEvents = new SessionEvents();

@@ -1,8 +1,9 @@
-// Wiring only: the session cookie becomes `locals.user`.
+// Wiring only: the session cookie becomes `locals.user`; every response gets the security headers.
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { tryServices } from '$lib/server/services';
 import { setSessionCookie } from '$lib/server/kit/cookies';
+import { applySecurityHeaders } from '$lib/server/kit/security-headers';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -22,12 +23,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const response = await resolve(event);
-	// Pages hold health information: never let a shared cache keep them.
-	if (!response.headers.has('cache-control') && response.headers.get('content-type')?.startsWith('text/html')) {
-		response.headers.set('cache-control', 'no-store');
-	}
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
+	applySecurityHeaders(response.headers, event.url.protocol === 'https:');
 	return response;
 };

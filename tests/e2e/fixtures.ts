@@ -63,18 +63,54 @@ export async function signUp(page: Page, account: Account): Promise<Account> {
 	return account;
 }
 
+const violations = new WeakMap<Page, string[]>();
+
+/**
+ * Records every Content-Security-Policy violation a page reports: Chromium's console message
+ * and the DOM's securitypolicyviolation event. `openBoard` and `boardLive` fail on any, so every
+ * board test also proves the policy does not get in the app's way.
+ */
+async function watchSecurityPolicy(context: BrowserContext): Promise<BrowserContext> {
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) =>
+			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)
+		);
+	});
+	context.on('page', (page) => watchPage(page));
+	return context;
+}
+
+function watchPage(page: Page): void {
+	if (violations.has(page)) return;
+	const seen: string[] = [];
+	violations.set(page, seen);
+	page.on('console', (message) => {
+		if (/Content Security Policy|CSP violation/i.test(message.text())) seen.push(message.text());
+	});
+}
+
+/** The CSP violations a page has reported so far. */
+export function securityPolicyViolations(page: Page): string[] {
+	return violations.get(page) ?? [];
+}
+
+async function newWatchedPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await watchSecurityPolicy(await browser.newContext());
+	const page = await context.newPage();
+	watchPage(page);
+	return { context, page };
+}
+
 /** A fresh browser context with its own signed-in account. */
 export async function newActor(browser: Browser, name: string): Promise<Actor> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
+	const { context, page } = await newWatchedPage(browser);
 	const account = await signUp(page, newAccount(name));
 	return { context, page, account };
 }
 
 /** A fresh browser context with nobody signed in. */
 export async function newVisitor(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext();
-	return { context, page: await context.newPage() };
+	return newWatchedPage(browser);
 }
 
 /** Extracts the board id from a /boards/<id>[/...] URL. */
@@ -115,7 +151,7 @@ export async function startPlanWith(
 export async function inviteLinkShown(page: Page): Promise<string> {
 	const shown = page.getByTestId('invite-link');
 	await expect(shown).toBeVisible();
-	const link = (await shown.textContent())?.trim() ?? '';
+	const link = (await shown.inputValue()).trim();
 	expect(link).toMatch(/^https?:\/\/[^/]+\/invite\/[A-Za-z0-9_-]+$/);
 	return link;
 }
@@ -201,6 +237,7 @@ export function connectionStatus(page: Page): Locator {
 /** Waits until the board is connected and synced with the server (status "live"). */
 export async function boardLive(page: Page, timeout = 15_000): Promise<void> {
 	await expect(connectionStatus(page)).toHaveAttribute('data-state', 'live', { timeout });
+	expect(securityPolicyViolations(page), 'Content-Security-Policy violations').toEqual([]);
 }
 
 /** Opens a plan's board and waits until it is live. */

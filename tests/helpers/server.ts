@@ -101,3 +101,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 		}
 	};
 }
+
+/** Runs the server expecting it to refuse to start: resolves with its exit code and output. */
+export async function runUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk) => (output += chunk));
+	child.stderr?.on('data', (chunk) => (output += chunk));
+	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+	clearTimeout(timer);
+	return { code, output };
+}

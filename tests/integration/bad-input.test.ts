@@ -48,8 +48,10 @@ describe('sign-up', () => {
 	});
 
 	it.each([
-		['password123', 'too easy to guess'],
-		['qwertyuiop', 'too easy to guess'],
+		['password123', 'harder to guess'],
+		['qwertyuiop', 'harder to guess'],
+		['aaaaaaaa', 'Choose a password that is harder to guess: try three or four random words.'],
+		['whatmatters', 'Choose a password that is harder to guess: try three or four random words.'],
 		['short', 'at least 8 characters'],
 		['x'.repeat(300), 'up to 256 characters']
 	])('refuses the password %s', async (password, message) => {

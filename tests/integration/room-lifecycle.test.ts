@@ -29,7 +29,13 @@ beforeAll(async () => {
 	services = createServices(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'error' }));
 	const { storage } = services;
 	await storage.users.create({ id: 'pat', email: 'pat@example.org', name: 'Pat', passwordHash: 'x', createdAt: 0 });
-	await storage.boards.create({ id: BOARD, personName: 'Pat', ownerId: 'pat', createdBy: 'pat', createdAt: Date.now() }, 'person');
+	await storage.boards.create({ id: BOARD, personName: 'Pat', ownerId: 'pat', createdBy: 'pat', createdAt: Date.now() }, 'person', {
+		at: Date.now(),
+		actorId: 'pat',
+		boardId: BOARD,
+		action: 'board.created',
+		detail: {}
+	});
 	cookie = `wm_session=${(await services.sessions.create('pat')).token}`;
 	// Every load of the board waits until the test opens the gate.
 	const load = storage.docs.load.bind(storage.docs);

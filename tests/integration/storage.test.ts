@@ -5,8 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { Storage } from '../../src/lib/server/storage.js';
+import type { AuditAction, AuditEntry, Storage } from '../../src/lib/server/storage.js';
 import { openSqliteStorage, DATABASE_FILE } from '../../server/storage/sqlite/index.js';
+import { APPLICATION_ID } from '../../server/storage/sqlite/identity.js';
 import { MIGRATIONS } from '../../server/storage/sqlite/migrations.js';
 import { tempDir } from '../helpers/server.js';
 
@@ -30,6 +31,9 @@ const invitation = (id: string, boardId: string, role: 'person' | 'clinician' = 
 	withdrawnAt: null
 });
 
+/** An audit row to go with a change, as every audited storage method requires. */
+const entry = (action: AuditAction): AuditEntry => ({ at: NOW, actorId: 'u1', boardId: 'b1', action, detail: {} });
+
 for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 	describe(`storage: ${kind}`, () => {
 		let storage: Storage;
@@ -38,7 +42,7 @@ for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 		async function withBoard(ownerId: string | null = 'u1') {
 			storage = await open();
 			for (const id of ['u1', 'u2', 'u3']) await storage.users.create(user(id));
-			await storage.boards.create({ id: 'b1', personName: 'Sam', ownerId, createdBy: 'u1', createdAt: NOW }, ownerId ? 'person' : 'clinician');
+			await storage.boards.create({ id: 'b1', personName: 'Sam', ownerId, createdBy: 'u1', createdAt: NOW }, ownerId ? 'person' : 'clinician', entry('board.created'));
 		}
 
 		it('keeps users unique by email and finds them', async () => {
@@ -79,19 +83,19 @@ for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 			await withBoard();
 			expect(await storage.boards.listForUser('u1')).toEqual([{ id: 'b1', personName: 'Sam', role: 'person', createdAt: NOW }]);
 			expect(await storage.boards.listForUser('u2')).toEqual([]);
-			await storage.invitations.create(invitation('i1', 'b1'));
-			await storage.invitations.accept('hash-i1', 'u2', NOW);
+			await storage.invitations.create(invitation('i1', 'b1'), entry('invitation.created'));
+			await storage.invitations.accept('hash-i1', 'u2', NOW, () => entry('invitation.accepted'));
 			// A second person on one plan is refused by the schema itself.
-			await expect(storage.members.setRole('b1', 'u2', 'person')).rejects.toThrow();
+			await expect(storage.members.setRole('b1', 'u2', 'person', entry('member.role_changed'))).rejects.toThrow();
 			expect((await storage.members.get('b1', 'u2'))?.role).toBe('clinician');
 		});
 
 		it('accepts an invitation once, then refuses it as used', async () => {
 			await withBoard();
-			await storage.invitations.create(invitation('i1', 'b1'));
-			const first = await storage.invitations.accept('hash-i1', 'u2', NOW);
+			await storage.invitations.create(invitation('i1', 'b1'), entry('invitation.created'));
+			const first = await storage.invitations.accept('hash-i1', 'u2', NOW, () => entry('invitation.accepted'));
 			expect(first.ok).toBe(true);
-			expect(await storage.invitations.accept('hash-i1', 'u3', NOW)).toEqual({ ok: false, reason: 'used' });
+			expect(await storage.invitations.accept('hash-i1', 'u3', NOW, () => entry('invitation.accepted'))).toEqual({ ok: false, reason: 'used' });
 			expect((await storage.members.list('b1')).map((m) => [m.userId, m.role])).toEqual([
 				['u1', 'person'],
 				['u2', 'clinician']
@@ -100,21 +104,21 @@ for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 
 		it('refuses withdrawn, expired, unknown, duplicate-member and second-person invitations', async () => {
 			await withBoard();
-			for (const id of ['w', 'e', 'm']) await storage.invitations.create(invitation(id, 'b1'));
-			await storage.invitations.create(invitation('p', 'b1', 'person'));
-			await storage.invitations.withdraw('w', NOW);
-			expect(await storage.invitations.accept('hash-w', 'u2', NOW)).toEqual({ ok: false, reason: 'withdrawn' });
-			expect(await storage.invitations.accept('hash-e', 'u2', NOW + 1000)).toEqual({ ok: false, reason: 'expired' });
-			expect(await storage.invitations.accept('hash-x', 'u2', NOW)).toEqual({ ok: false, reason: 'not_found' });
-			expect(await storage.invitations.accept('hash-m', 'u1', NOW)).toEqual({ ok: false, reason: 'already_member' });
-			expect(await storage.invitations.accept('hash-p', 'u2', NOW)).toEqual({ ok: false, reason: 'person_taken' });
+			for (const id of ['w', 'e', 'm']) await storage.invitations.create(invitation(id, 'b1'), entry('invitation.created'));
+			await storage.invitations.create(invitation('p', 'b1', 'person'), entry('invitation.created'));
+			await storage.invitations.withdraw('w', NOW, entry('invitation.withdrawn'));
+			expect(await storage.invitations.accept('hash-w', 'u2', NOW, () => entry('invitation.accepted'))).toEqual({ ok: false, reason: 'withdrawn' });
+			expect(await storage.invitations.accept('hash-e', 'u2', NOW + 1000, () => entry('invitation.accepted'))).toEqual({ ok: false, reason: 'expired' });
+			expect(await storage.invitations.accept('hash-x', 'u2', NOW, () => entry('invitation.accepted'))).toEqual({ ok: false, reason: 'not_found' });
+			expect(await storage.invitations.accept('hash-m', 'u1', NOW, () => entry('invitation.accepted'))).toEqual({ ok: false, reason: 'already_member' });
+			expect(await storage.invitations.accept('hash-p', 'u2', NOW, () => entry('invitation.accepted'))).toEqual({ ok: false, reason: 'person_taken' });
 			expect(await storage.invitations.listPending('b1', NOW)).toHaveLength(3);
 		});
 
 		it('makes whoever accepts the person invitation the owner, under their own name', async () => {
 			await withBoard(null);
-			await storage.invitations.create(invitation('p', 'b1', 'person'));
-			expect((await storage.invitations.accept('hash-p', 'u2', NOW)).ok).toBe(true);
+			await storage.invitations.create(invitation('p', 'b1', 'person'), entry('invitation.created'));
+			expect((await storage.invitations.accept('hash-p', 'u2', NOW, () => entry('invitation.accepted'))).ok).toBe(true);
 			expect(await storage.boards.get('b1')).toMatchObject({ ownerId: 'u2', personName: 'User u2' });
 		});
 
@@ -123,19 +127,29 @@ for (const [kind, open] of Object.entries(IMPLEMENTATIONS)) {
 			await storage.audit.append({ at: NOW, actorId: 'u1', boardId: 'b1', action: 'board.created', detail: { for: 'self' } });
 			await storage.audit.append({ at: NOW + 1, actorId: 'u1', boardId: 'b1', action: 'invitation.created', detail: { role: 'clinician' } });
 			const rows = await storage.audit.listForBoard('b1', 10);
-			expect(rows.map((r) => r.action)).toEqual(['invitation.created', 'board.created']);
+			// The first is the row creating the board wrote in its own transaction.
+			expect(rows.map((r) => r.action)).toEqual(['invitation.created', 'board.created', 'board.created']);
 			expect(rows[1]).toMatchObject({ actorName: 'User u1', detail: { for: 'self' } });
 		});
 
-		it('counts failed logins inside a window and clears them', async () => {
+		it('reserves sign-in attempts up to each limit, refuses beyond it, and forgets one that signed in', async () => {
 			storage = await open();
-			await storage.loginAttempts.recordFailure(['email:a', 'address:1'], NOW - 5000);
-			await storage.loginAttempts.recordFailure(['email:a'], NOW);
+			const limits = [
+				{ key: 'email:a', max: 2 },
+				{ key: 'address:1', max: 3 }
+			];
+			const first = await storage.loginAttempts.reserve(limits, NOW - 5000, 60_000);
+			const second = await storage.loginAttempts.reserve(limits, NOW, 60_000);
+			expect(first.ok && second.ok).toBe(true);
+			expect(await storage.loginAttempts.reserve(limits, NOW, 60_000)).toEqual({ ok: false, retryAfterMs: 55_000 });
 			expect(await storage.loginAttempts.failuresSince('email:a', NOW - 10_000)).toEqual({ count: 2, oldest: NOW - 5000 });
-			expect(await storage.loginAttempts.failuresSince('email:a', NOW - 1000)).toEqual({ count: 1, oldest: NOW });
-			await storage.loginAttempts.clear('email:a');
+			// The address has room for one more, on another account.
+			expect((await storage.loginAttempts.reserve([{ key: 'email:b', max: 2 }, limits[1]], NOW, 60_000)).ok).toBe(true);
+			expect((await storage.loginAttempts.reserve([{ key: 'email:c', max: 2 }, limits[1]], NOW, 60_000)).ok).toBe(false);
+			if (!second.ok) throw new Error('unreachable');
+			await storage.loginAttempts.succeeded(second.attempt, 'email:a');
 			expect((await storage.loginAttempts.failuresSince('email:a', 0)).count).toBe(0);
-			expect((await storage.loginAttempts.failuresSince('address:1', 0)).count).toBe(1);
+			expect((await storage.loginAttempts.failuresSince('address:1', 0)).count).toBe(2);
 		});
 	});
 }
@@ -157,6 +171,7 @@ describe('sqlite migrations', () => {
 	it('refuse a database newer than the program', () => {
 		const dir = tempDir();
 		const db = new Database(path.join(dir, DATABASE_FILE));
+		db.pragma(`application_id = ${APPLICATION_ID}`);
 		db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
 		db.close();
 		expect(() => openSqliteStorage(dir)).toThrow(/newer than this program/);

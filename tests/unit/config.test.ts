@@ -33,6 +33,7 @@ describe('loadConfig', () => {
 			port: 8080,
 			host: '127.0.0.1',
 			dataDir: '/srv/wm',
+			createDatabase: false,
 			origin: 'https://plans.example.org',
 			redisUrl: 'redis://127.0.0.1:6379',
 			sessionDays: 14,
@@ -53,6 +54,12 @@ describe('loadConfig', () => {
 				maxPlanBytes: 1024 * 1024
 			}
 		});
+	});
+
+	it('CREATE_DATABASE=1 allows a new database in an empty file; unset or 0 does not', () => {
+		expect(loadConfig({ CREATE_DATABASE: '1' }).createDatabase).toBe(true);
+		expect(loadConfig({ CREATE_DATABASE: '0' }).createDatabase).toBe(false);
+		expect(loadConfig({}).createDatabase).toBe(false);
 	});
 
 	it('caps connections below the open-files limit by default, and refuses a cap above it', () => {
@@ -83,7 +90,9 @@ describe('loadConfig', () => {
 		['HEADERS_TIMEOUT_MS', '10'],
 		['SYNC_MAX_SOCKETS_PER_ACCOUNT', '0'],
 		['SYNC_MAX_SOCKETS_PER_ADDRESS', 'many'],
-		['SYNC_SESSION_RECHECK_MS', '5']
+		['SYNC_SESSION_RECHECK_MS', '5'],
+		['CREATE_DATABASE', 'yes'],
+		['ADDRESS_HEADER', 'x forwarded for']
 	])('stops on a bad %s (%s) with a message naming it', (variable, value) => {
 		let thrown: unknown;
 		try {

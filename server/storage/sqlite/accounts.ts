@@ -1,6 +1,8 @@
-/** Users, sessions and failed-login records in SQLite. */
+/** Users, sessions and sign-in attempts in SQLite. */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { SessionRecord, Storage, UserRecord } from '../../../src/lib/server/storage.js';
+import type { AuditEntry, SessionRecord, Storage, ThrottleLimit, UserRecord } from '../../../src/lib/server/storage.js';
+import { auditWriter } from './audit.js';
 
 interface UserRow {
 	id: string;
@@ -20,9 +22,14 @@ export function sqliteUsers(db: Database.Database): Storage['users'] {
 	);
 	const byEmail = db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?');
 	const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+	const audit = auditWriter(db);
+	const create = db.transaction((user: UserRecord, entry?: AuditEntry) => {
+		insert.run(user);
+		if (entry) audit(entry);
+	});
 	return {
-		async create(user) {
-			insert.run(user);
+		async create(user, entry) {
+			create(user, entry);
 		},
 		async byEmail(email) {
 			const row = byEmail.get(email);
@@ -45,9 +52,14 @@ export function sqliteSessions(db: Database.Database): Storage['sessions'] {
 	const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
 	const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ?');
 	const removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+	const audit = auditWriter(db);
+	const create = db.transaction((session: SessionRecord, entry?: AuditEntry) => {
+		insert.run(session);
+		if (entry) audit(entry);
+	});
 	return {
-		async create(session) {
-			insert.run(session);
+		async create(session, entry) {
+			create(session, entry);
 		},
 		async get(id) {
 			const row = get.get(id);
@@ -71,26 +83,40 @@ export function sqliteSessions(db: Database.Database): Storage['sessions'] {
 }
 
 export function sqliteLoginAttempts(db: Database.Database): Storage['loginAttempts'] {
-	const insert = db.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+	const insert = db.prepare('INSERT INTO login_failures (key, at, attempt) VALUES (?, ?, ?)');
 	const since = db.prepare<[string, number], { count: number; oldest: number | null }>(
 		'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM login_failures WHERE key = ? AND at > ?'
 	);
 	const clear = db.prepare('DELETE FROM login_failures WHERE key = ?');
+	const forget = db.prepare('DELETE FROM login_failures WHERE attempt = ?');
 	const prune = db.prepare('DELETE FROM login_failures WHERE at < ?');
-	const recordAll = db.transaction((keys: string[], at: number) => {
-		for (const key of keys) insert.run(key, at);
-		// Old failures only matter inside the throttling window; a day is plenty.
+	const reserve = db.transaction((limits: ThrottleLimit[], at: number, windowMs: number) => {
+		let wait = 0;
+		for (const { key, max } of limits) {
+			const { count, oldest } = since.get(key, at - windowMs) ?? { count: 0, oldest: null };
+			if (count >= max && oldest !== null) wait = Math.max(wait, oldest + windowMs - at, 1);
+		}
+		if (wait > 0) return { ok: false as const, retryAfterMs: wait };
+		const attempt = randomUUID();
+		for (const { key } of limits) insert.run(key, at, attempt);
+		// Old attempts only matter inside the throttling window; a day is plenty.
 		prune.run(at - 24 * 60 * 60 * 1000);
+		return { ok: true as const, attempt };
+	});
+	const succeeded = db.transaction((attempt: string, clearKey: string) => {
+		forget.run(attempt);
+		clear.run(clearKey);
 	});
 	return {
-		async recordFailure(keys, at) {
-			recordAll(keys, at);
+		async reserve(limits, at, windowMs) {
+			// IMMEDIATE: the count and the insert hold the write lock together, even across processes.
+			return reserve.immediate(limits, at, windowMs);
+		},
+		async succeeded(attempt, clearKey) {
+			succeeded(attempt, clearKey);
 		},
 		async failuresSince(key, sinceAt) {
 			return since.get(key, sinceAt) ?? { count: 0, oldest: null };
-		},
-		async clear(key) {
-			clear.run(key);
 		}
 	};
 }

@@ -1,9 +1,17 @@
 /** The append-only audit log in SQLite. */
 import type Database from 'better-sqlite3';
-import type { AuditAction, AuditRecord, Storage } from '../../../src/lib/server/storage.js';
+import type { AuditAction, AuditEntry, AuditRecord, Storage } from '../../../src/lib/server/storage.js';
+
+/** Writes one audit row; call it inside the transaction of the change it records. */
+export function auditWriter(db: Database.Database): (entry: AuditEntry) => void {
+	const insert = db.prepare('INSERT INTO audit_log (at, actor_id, board_id, action, detail) VALUES (?, ?, ?, ?, ?)');
+	return (entry) => {
+		insert.run(entry.at, entry.actorId, entry.boardId, entry.action, JSON.stringify(entry.detail));
+	};
+}
 
 export function sqliteAudit(db: Database.Database): Storage['audit'] {
-	const insert = db.prepare('INSERT INTO audit_log (at, actor_id, board_id, action, detail) VALUES (?, ?, ?, ?, ?)');
+	const write = auditWriter(db);
 	const list = db.prepare<
 		[string, number],
 		{ id: number; at: number; actor_id: string | null; board_id: string | null; action: AuditAction; detail: string; actor_name: string | null }
@@ -13,7 +21,7 @@ export function sqliteAudit(db: Database.Database): Storage['audit'] {
 	);
 	return {
 		async append(entry) {
-			insert.run(entry.at, entry.actorId, entry.boardId, entry.action, JSON.stringify(entry.detail));
+			write(entry);
 		},
 		async listForBoard(boardId, limit) {
 			return list.all(boardId, limit).map(

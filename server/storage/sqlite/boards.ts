@@ -1,7 +1,8 @@
 /** Care plans, their members and invitations in SQLite. */
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../src/lib/roles.js';
-import type { BoardRecord, InvitationRecord, MemberRecord, Storage } from '../../../src/lib/server/storage.js';
+import type { AuditEntry, BoardRecord, InvitationRecord, MemberRecord, Storage } from '../../../src/lib/server/storage.js';
+import { auditWriter } from './audit.js';
 
 interface BoardRow {
 	id: string;
@@ -62,13 +63,15 @@ export function sqliteBoards(db: Database.Database): Storage['boards'] {
 		`SELECT b.id, b.person_name, m.role, b.created_at FROM memberships m JOIN boards b ON b.id = m.board_id
 		 WHERE m.user_id = ? ORDER BY b.created_at DESC, b.id`
 	);
-	const create = db.transaction((board: BoardRecord, creatorRole: Role) => {
+	const audit = auditWriter(db);
+	const create = db.transaction((board: BoardRecord, creatorRole: Role, entry: AuditEntry) => {
 		insertBoard.run(board);
 		insertMember.run(board.id, board.createdBy, creatorRole, board.createdAt);
+		audit(entry);
 	});
 	return {
-		async create(board, creatorRole) {
-			create(board, creatorRole);
+		async create(board, creatorRole, entry) {
+			create(board, creatorRole, entry);
 		},
 		async get(id) {
 			const row = get.get(id);
@@ -90,8 +93,15 @@ export function sqliteMembers(db: Database.Database): Storage['members'] {
 		`SELECT m.*, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id
 		 WHERE m.board_id = ? ORDER BY CASE m.role WHEN 'person' THEN 0 ELSE 1 END, m.joined_at, u.name`
 	);
-	const setRole = db.prepare('UPDATE memberships SET role = ? WHERE board_id = ? AND user_id = ?');
-	const remove = db.prepare('DELETE FROM memberships WHERE board_id = ? AND user_id = ?');
+	const audit = auditWriter(db);
+	const setRole = db.transaction((role: Role, boardId: string, userId: string, entry: AuditEntry) => {
+		db.prepare('UPDATE memberships SET role = ? WHERE board_id = ? AND user_id = ?').run(role, boardId, userId);
+		audit(entry);
+	});
+	const remove = db.transaction((boardId: string, userId: string, entry: AuditEntry) => {
+		db.prepare('DELETE FROM memberships WHERE board_id = ? AND user_id = ?').run(boardId, userId);
+		audit(entry);
+	});
 	return {
 		async get(boardId, userId) {
 			const row = get.get(boardId, userId);
@@ -109,11 +119,11 @@ export function sqliteMembers(db: Database.Database): Storage['members'] {
 				})
 			);
 		},
-		async setRole(boardId, userId, role) {
-			setRole.run(role, boardId, userId);
+		async setRole(boardId, userId, role, entry) {
+			setRole(role, boardId, userId, entry);
 		},
-		async remove(boardId, userId) {
-			remove.run(boardId, userId);
+		async remove(boardId, userId, entry) {
+			remove(boardId, userId, entry);
 		}
 	};
 }
@@ -137,7 +147,16 @@ export function sqliteInvitations(db: Database.Database): Storage['invitations']
 	const setOwner = db.prepare(
 		'UPDATE boards SET owner_id = ?, person_name = (SELECT name FROM users WHERE id = ?) WHERE id = ?'
 	);
-	const accept = db.transaction((tokenHash: string, userId: string, now: number) => {
+	const audit = auditWriter(db);
+	const create = db.transaction((invitation: InvitationRecord, entry: AuditEntry) => {
+		insert.run(invitation);
+		audit(entry);
+	});
+	const withdrawWithAudit = db.transaction((id: string, now: number, entry: AuditEntry) => {
+		withdraw.run(now, id);
+		audit(entry);
+	});
+	const accept = db.transaction((tokenHash: string, userId: string, now: number, entry: (invitation: InvitationRecord) => AuditEntry) => {
 		const row = byHash.get(tokenHash);
 		if (!row) return { ok: false as const, reason: 'not_found' as const };
 		if (row.accepted_at !== null) return { ok: false as const, reason: 'used' as const };
@@ -148,11 +167,13 @@ export function sqliteInvitations(db: Database.Database): Storage['invitations']
 		insertMember.run(row.board_id, userId, row.role, now);
 		markAccepted.run(now, userId, row.id);
 		if (row.role === 'person') setOwner.run(userId, userId, row.board_id);
-		return { ok: true as const, invitation: toInvitation({ ...row, accepted_at: now, accepted_by: userId }) };
+		const invitation = toInvitation({ ...row, accepted_at: now, accepted_by: userId });
+		audit(entry(invitation));
+		return { ok: true as const, invitation };
 	});
 	return {
-		async create(invitation) {
-			insert.run(invitation);
+		async create(invitation, entry) {
+			create(invitation, entry);
 		},
 		async byId(id) {
 			const row = byId.get(id);
@@ -165,11 +186,11 @@ export function sqliteInvitations(db: Database.Database): Storage['invitations']
 		async listPending(boardId, now) {
 			return pending.all(boardId, now).map(toInvitation);
 		},
-		async accept(tokenHash, userId, now) {
-			return accept.immediate(tokenHash, userId, now);
+		async accept(tokenHash, userId, now, entry) {
+			return accept.immediate(tokenHash, userId, now, entry);
 		},
-		async withdraw(id, now) {
-			withdraw.run(now, id);
+		async withdraw(id, now, entry) {
+			withdrawWithAudit(id, now, entry);
 		}
 	};
 }

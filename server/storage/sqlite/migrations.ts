@@ -4,6 +4,7 @@
  * migration: add a new one.
  */
 import type Database from 'better-sqlite3';
+import { APPLICATION_ID } from './identity.js';
 
 export const MIGRATIONS: readonly string[] = [
 	// 1: accounts, plans, roles, invitations, audit, login throttling.
@@ -84,6 +85,18 @@ export const MIGRATIONS: readonly string[] = [
 		data BLOB NOT NULL,
 		at INTEGER NOT NULL
 	);
+	`,
+	// 3: mark the file as ours, so start-up can refuse a database file of another program;
+	// one row /healthz rewrites to prove storage can still write; and sign-in attempts are
+	// counted before the password is checked, so each row names its attempt (to forget it on success).
+	`
+	PRAGMA application_id = ${APPLICATION_ID};
+	ALTER TABLE login_failures ADD COLUMN attempt TEXT;
+	CREATE TABLE health (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		checked_at INTEGER NOT NULL
+	);
+	INSERT INTO health (id, checked_at) VALUES (1, 0);
 	`
 ];
 

@@ -1,7 +1,8 @@
 /** Signing up and signing in, with the checks and audit rows that go with them. */
+import type { SessionRecord } from './storage.js';
 import type { Services } from './services.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
-import { retryAfterMs, throttleKeys } from './auth/login-throttle.js';
+import { throttleLimits, WINDOW_MS } from './auth/login-throttle.js';
 import { toSessionUser, type SessionUser } from './auth/sessions.js';
 import { checkEmail, checkName, normaliseEmail, type FieldErrors } from './forms.js';
 import { newId } from './ids.js';
@@ -30,7 +31,7 @@ export async function signUp({ storage }: Services, input: SignUpInput, now = Da
 
 	const user = { id: newId(), email, name: input.name, passwordHash: await hashPassword(input.password), createdAt: now };
 	try {
-		await storage.users.create(user);
+		await storage.users.create(user, { at: now, actorId: user.id, boardId: null, action: 'account.created', detail: {} });
 	} catch (error) {
 		// Two sign-ups with one email at the same moment: the database's unique index decides.
 		if (await storage.users.byEmail(email)) {
@@ -38,34 +39,35 @@ export async function signUp({ storage }: Services, input: SignUpInput, now = Da
 		}
 		throw error;
 	}
-	await storage.audit.append({ at: now, actorId: user.id, boardId: null, action: 'account.created', detail: {} });
 	return { ok: true, user: toSessionUser(user) };
 }
 
 export type LogInResult =
-	| { ok: true; user: SessionUser }
+	| { ok: true; user: SessionUser; token: string; session: SessionRecord }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-/** Checks the password; a wrong email and a wrong password look the same from outside. */
+/**
+ * Checks the password and, if it is right, starts a session (its audit row in the same
+ * transaction). A wrong email and a wrong password look the same from outside.
+ */
 export async function logIn(
-	{ storage }: Services,
+	{ storage, sessions }: Services,
 	input: { email: string; password: string; address: string },
 	now = Date.now()
 ): Promise<LogInResult> {
 	const email = normaliseEmail(input.email);
-	const keys = throttleKeys(email, input.address);
-	const wait = await retryAfterMs(storage, keys, now);
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
+	const limits = throttleLimits(email, input.address);
+	// Counted before the slow check, so parallel guesses cannot all be checked.
+	const reserved = await storage.loginAttempts.reserve(limits, now, WINDOW_MS);
+	if (!reserved.ok) return { ok: false, reason: 'throttled', retryAfterMs: reserved.retryAfterMs };
 
 	const user = email && input.password ? await storage.users.byEmail(email) : null;
 	// Verify even without a user, so timing does not tell which emails have accounts.
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-	if (!user || !valid) {
-		await storage.loginAttempts.recordFailure(keys, now);
-		return { ok: false, reason: 'invalid' };
-	}
-	await storage.loginAttempts.clear(keys[0]);
-	await storage.audit.append({ at: now, actorId: user.id, boardId: null, action: 'session.signed_in', detail: {} });
-	return { ok: true, user: toSessionUser(user) };
+	// A wrong password stays counted as the failure it is.
+	if (!user || !valid) return { ok: false, reason: 'invalid' };
+	await storage.loginAttempts.succeeded(reserved.attempt, limits[0].key);
+	const { token, session } = await sessions.create(user.id, { at: now, actorId: user.id, boardId: null, action: 'session.signed_in', detail: {} });
+	return { ok: true, user: toSessionUser(user), token, session };
 }

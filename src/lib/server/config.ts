@@ -12,6 +12,11 @@ export interface Config {
 	host: string;
 	/** DATA_DIR: folder for the SQLite database. Default ./data. */
 	dataDir: string;
+	/**
+	 * CREATE_DATABASE: 1 lets start-up make a new database in an existing empty database file.
+	 * Without it, an empty or unknown file stops start-up (a missing file is always created).
+	 */
+	createDatabase: boolean;
 	/** ORIGIN: public origin (https://plans.example.org) when behind a proxy; unset derives it from each request. */
 	origin: string | undefined;
 	/** REDIS_URL: redis:// URL; set it to relay between several instances. Unset: in-process. */
@@ -24,7 +29,11 @@ export interface Config {
 	logLevel: LogLevel;
 	/** SQLITE_BUSY_TIMEOUT_MS: how long a write waits for another process's lock before failing. Default 2000. */
 	sqliteBusyTimeoutMs: number;
-	/** ADDRESS_HEADER and XFF_DEPTH: how to find a client's address behind a proxy (as adapter-node does). */
+	/**
+	 * ADDRESS_HEADER and XFF_DEPTH: how to find a client's address behind a proxy, as adapter-node
+	 * does for pages (it reads the same variables itself). Checked here so a bad value stops
+	 * start-up. Only safe behind a proxy that overwrites the header. Unset: the TCP peer.
+	 */
 	address: AddressSettings;
 	http: HttpLimits;
 	sync: SyncLimits;

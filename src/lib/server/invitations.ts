@@ -30,8 +30,7 @@ export async function createInvitation(
 		acceptedBy: null,
 		withdrawnAt: null
 	};
-	await storage.invitations.create(invitation);
-	await storage.audit.append({
+	await storage.invitations.create(invitation, {
 		at: now,
 		actorId: by.id,
 		boardId: board.id,
@@ -42,7 +41,23 @@ export async function createInvitation(
 }
 
 /** Why a link cannot be used, in words for the person holding it. */
-export const INVITATION_PROBLEMS: Record<AcceptRefusal, { title: string; body: string }> = {
+export function invitationProblem(reason: AcceptRefusal, inviteDays: number): { title: string; body: string } {
+	return reason === 'expired' ? expiredProblem(inviteDays) : INVITATION_PROBLEMS[reason];
+}
+
+/** "1 day", "7 days": how long a link lasts, from the INVITE_DAYS setting. */
+export function describeDays(days: number): string {
+	return days === 1 ? '1 day' : `${days} days`;
+}
+
+function expiredProblem(inviteDays: number) {
+	return {
+		title: 'This invitation has expired',
+		body: `Invitation links last ${describeDays(inviteDays)}. Ask the person who sent it for a new one.`
+	};
+}
+
+const INVITATION_PROBLEMS: Record<Exclude<AcceptRefusal, 'expired'>, { title: string; body: string }> = {
 	not_found: {
 		title: 'This invitation link does not work',
 		body: 'The link may have been copied wrongly. Ask the person who sent it for a new one.'
@@ -54,10 +69,6 @@ export const INVITATION_PROBLEMS: Record<AcceptRefusal, { title: string; body: s
 	withdrawn: {
 		title: 'This invitation was withdrawn',
 		body: 'The person who sent it has cancelled it. Ask them for a new link if you should still join.'
-	},
-	expired: {
-		title: 'This invitation has expired',
-		body: 'Invitation links last 7 days. Ask the person who sent it for a new one.'
 	},
 	already_member: {
 		title: 'You are already on this plan',
@@ -111,15 +122,14 @@ export async function acceptInvitation(
 	now = Date.now()
 ): Promise<{ ok: true; boardId: string } | { ok: false; reason: AcceptRefusal }> {
 	if (!isWellFormedToken(token)) return { ok: false, reason: 'not_found' };
-	const result = await storage.invitations.accept(hashToken(token), user.id, now);
-	if (!result.ok) return result;
-	await storage.audit.append({
+	const result = await storage.invitations.accept(hashToken(token), user.id, now, (invitation) => ({
 		at: now,
 		actorId: user.id,
-		boardId: result.invitation.boardId,
+		boardId: invitation.boardId,
 		action: 'invitation.accepted',
-		detail: { invitation: result.invitation.id, role: result.invitation.role }
-	});
+		detail: { invitation: invitation.id, role: invitation.role }
+	}));
+	if (!result.ok) return result;
 	// Open boards read their member list again: the newcomer (perhaps the person) can be named now.
 	membership.changed(result.invitation.boardId, user.id);
 	return { ok: true, boardId: result.invitation.boardId };
@@ -136,8 +146,7 @@ export async function withdrawInvitation(
 	if (!invitation || invitation.boardId !== board.id || invitation.acceptedAt !== null || invitation.withdrawnAt !== null) {
 		return false;
 	}
-	await storage.invitations.withdraw(invitation.id, now);
-	await storage.audit.append({
+	await storage.invitations.withdraw(invitation.id, now, {
 		at: now,
 		actorId: by.id,
 		boardId: board.id,

@@ -20,8 +20,7 @@ export async function changeRole(
 	if (!isRole(role)) return { ok: false, refusal: 'forbidden', message: 'Choose clinician, peer advocate or supporter.' };
 	const decision = decideRoleChange(target, role);
 	if (!decision.ok || target.role === role) return decision;
-	await storage.members.setRole(board.id, userId, role);
-	await storage.audit.append({
+	await storage.members.setRole(board.id, userId, role, {
 		at: now,
 		actorId: by.id,
 		boardId: board.id,
@@ -43,8 +42,7 @@ export async function removeMember(
 	if (!target) return NOT_A_MEMBER;
 	const decision = decideRemoval(by.id, target);
 	if (!decision.ok) return decision;
-	await storage.members.remove(board.id, userId);
-	await storage.audit.append({
+	await storage.members.remove(board.id, userId, {
 		at: now,
 		actorId: by.id,
 		boardId: board.id,

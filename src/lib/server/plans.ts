@@ -43,8 +43,7 @@ export async function startPlan(services: Services, user: SessionUser, input: St
 		createdBy: user.id,
 		createdAt: now
 	};
-	await services.storage.boards.create(board, forMe ? 'person' : (input.myRole as CreatorRole));
-	await services.storage.audit.append({
+	await services.storage.boards.create(board, forMe ? 'person' : (input.myRole as CreatorRole), {
 		at: now,
 		actorId: user.id,
 		boardId: board.id,

@@ -2,6 +2,9 @@
  * The storage seam. SQLite is the embedded default; a PostgreSQL implementation can be added
  * behind the same interface for scale-out. Every method is async so either fits.
  * Records are plain objects; callers project them before they reach a page.
+ * Every change that is audited takes its AuditEntry, and writes it in the change's own
+ * transaction: an audit row can never be missing for a change that was made (a care plan is a
+ * health record), and a failed audit write undoes the change.
  */
 import type { Role } from '../roles.js';
 
@@ -93,6 +96,12 @@ export interface AuditRecord extends AuditEntry {
 	actorName: string | null;
 }
 
+/** At most `max` attempts under `key` (an account or an address) inside the window. */
+export interface ThrottleLimit {
+	key: string;
+	max: number;
+}
+
 /** Why accepting an invitation did not add a member. */
 export type AcceptRefusal = 'not_found' | 'used' | 'withdrawn' | 'expired' | 'already_member' | 'person_taken';
 
@@ -117,12 +126,13 @@ export interface StoredDoc {
 export interface Storage {
 	readonly kind: string;
 	users: {
-		create(user: UserRecord): Promise<void>;
+		/** With `audit`, its row is written in the same transaction: both or neither. */
+		create(user: UserRecord, audit?: AuditEntry): Promise<void>;
 		byEmail(email: string): Promise<UserRecord | null>;
 		byId(id: string): Promise<UserRecord | null>;
 	};
 	sessions: {
-		create(session: SessionRecord): Promise<void>;
+		create(session: SessionRecord, audit?: AuditEntry): Promise<void>;
 		/** The session and its user, or null if either is gone. */
 		get(id: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
 		setExpiry(id: string, expiresAt: number): Promise<void>;
@@ -132,19 +142,19 @@ export interface Storage {
 		deleteExpired(now: number): Promise<number>;
 	};
 	boards: {
-		/** Creates the board and the creator's membership in one transaction. */
-		create(board: BoardRecord, creatorRole: Role): Promise<void>;
+		/** Creates the board, the creator's membership and its audit row in one transaction. */
+		create(board: BoardRecord, creatorRole: Role, audit: AuditEntry): Promise<void>;
 		get(id: string): Promise<BoardRecord | null>;
 		listForUser(userId: string): Promise<BoardSummary[]>;
 	};
 	members: {
 		get(boardId: string, userId: string): Promise<MembershipRecord | null>;
 		list(boardId: string): Promise<MemberRecord[]>;
-		setRole(boardId: string, userId: string, role: Role): Promise<void>;
-		remove(boardId: string, userId: string): Promise<void>;
+		setRole(boardId: string, userId: string, role: Role, audit: AuditEntry): Promise<void>;
+		remove(boardId: string, userId: string, audit: AuditEntry): Promise<void>;
 	};
 	invitations: {
-		create(invitation: InvitationRecord): Promise<void>;
+		create(invitation: InvitationRecord, audit: AuditEntry): Promise<void>;
 		byId(id: string): Promise<InvitationRecord | null>;
 		byTokenHash(tokenHash: string): Promise<InvitationRecord | null>;
 		listPending(boardId: string, now: number): Promise<InvitationRecord[]>;
@@ -153,19 +163,34 @@ export interface Storage {
 		 * also makes them the board's owner. Checks every refusal inside the transaction so two
 		 * people racing for one link cannot both get in.
 		 */
-		accept(tokenHash: string, userId: string, now: number): Promise<{ ok: true; invitation: InvitationRecord } | { ok: false; reason: AcceptRefusal }>;
-		withdraw(id: string, now: number): Promise<void>;
+		accept(
+			tokenHash: string,
+			userId: string,
+			now: number,
+			audit: (invitation: InvitationRecord) => AuditEntry
+		): Promise<{ ok: true; invitation: InvitationRecord } | { ok: false; reason: AcceptRefusal }>;
+		withdraw(id: string, now: number, audit: AuditEntry): Promise<void>;
 	};
 	audit: {
+		/**
+		 * For actions that change nothing stored (signing out). A change passes its entry to the
+		 * method that makes it instead, so the change and its audit row commit together.
+		 */
 		append(entry: AuditEntry): Promise<void>;
 		listForBoard(boardId: string, limit: number): Promise<AuditRecord[]>;
 	};
 	loginAttempts: {
-		/** Records one failed attempt under each key (an email and an address). */
-		recordFailure(keys: string[], at: number): Promise<void>;
-		/** Failures under a key since a time, and the oldest of them. */
+		/**
+		 * Counts one sign-in attempt under every key *before* its password is checked, in one
+		 * transaction: if any key already has `max` attempts in the window, records nothing and
+		 * says how long until one leaves it; otherwise records the attempt and returns its id.
+		 * So however many requests arrive at once, at most `max` per key are ever checked.
+		 */
+		reserve(limits: ThrottleLimit[], at: number, windowMs: number): Promise<{ ok: true; attempt: string } | { ok: false; retryAfterMs: number }>;
+		/** The attempt signed in: it is not a failure, and the account's earlier failures are forgotten. */
+		succeeded(attempt: string, clearKey: string): Promise<void>;
+		/** Attempts under a key since a time, and the oldest of them. */
 		failuresSince(key: string, since: number): Promise<{ count: number; oldest: number | null }>;
-		clear(key: string): Promise<void>;
 	};
 	docs: {
 		/**
@@ -179,5 +204,7 @@ export interface Storage {
 	};
 	/** Resolves once the store is ready; /healthz answers 200 only after. */
 	isOpen(): boolean;
+	/** Commits one small real write; rejects when storage cannot write (disk full, read-only, locked). */
+	probeWrite(at: number): Promise<void>;
 	close(): Promise<void>;
 }

@@ -1,9 +1,10 @@
 import { json } from '@sveltejs/kit';
+import { checkHealth } from '$lib/server/health';
 import { tryServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
-/** 200 once storage is open; 503 before (and while it is closing). */
-export const GET: RequestHandler = () => {
-	const ready = tryServices()?.storage.isOpen() ?? false;
-	return json({ status: ready ? 'ok' : 'starting' }, { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+/** 200 when storage is open and can write; 503 with a JSON reason otherwise. */
+export const GET: RequestHandler = async () => {
+	const health = await checkHealth(tryServices());
+	return json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 };

@@ -35,8 +35,7 @@ export const actions: Actions = {
 			});
 		}
 		if (!result.ok) return fail(400, { message: GENERIC, values, next });
-		const { token, session } = await services().sessions.create(result.user.id);
-		setSessionCookie(event, token, session.expiresAt);
+		setSessionCookie(event, result.token, result.session.expiresAt);
 		redirect(303, next);
 	}
 };

@@ -6,7 +6,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { SessionEvents } from '../session-events.js';
-import type { SessionRecord, Storage, UserRecord } from '../storage.js';
+import type { AuditEntry, SessionRecord, Storage, UserRecord } from '../storage.js';
 
 export const SESSION_COOKIE = 'wm_session';
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,7 +47,8 @@ export function toSessionUser(user: UserRecord): SessionUser {
 }
 
 export interface SessionManager {
-	create(userId: string): Promise<{ token: string; session: SessionRecord }>;
+	/** With `audit`, its row is written in the session's own transaction. */
+	create(userId: string, audit?: AuditEntry): Promise<{ token: string; session: SessionRecord }>;
 	validate(token: string | undefined | null): Promise<ValidSession | null>;
 	/** Ends one session (signing out on this device). */
 	invalidate(token: string): Promise<void>;
@@ -69,10 +70,10 @@ export function createSessionManager(
 	const lifetimeMs = sessionDays * DAY;
 	return {
 		lifetimeMs,
-		async create(userId) {
+		async create(userId, audit) {
 			const token = generateToken();
 			const session: SessionRecord = { id: hashToken(token), userId, expiresAt: now() + lifetimeMs };
-			await storage.sessions.create(session);
+			await storage.sessions.create(session, audit);
 			return { token, session };
 		},
 		async validate(token) {

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { acceptInvitation, describeInvitation, INVITATION_PROBLEMS } from '$lib/server/invitations';
+import { acceptInvitation, describeInvitation, invitationProblem } from '$lib/server/invitations';
 import { requireUser } from '$lib/server/kit/guards';
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const described = await describeInvitation(services(), params.token);
-	if (!described.ok) return { problem: INVITATION_PROBLEMS[described.reason], invitation: null, signedIn: Boolean(locals.user) };
+	if (!described.ok) return { problem: invitationProblem(described.reason, services().config.inviteDays), invitation: null, signedIn: Boolean(locals.user) };
 	const { view } = described;
 	return {
 		problem: null,
@@ -31,7 +31,7 @@ export const actions: Actions = {
 				const described = await describeInvitation(services(), event.params.token);
 				if (described.ok) redirect(303, `/boards/${described.invitation.boardId}`);
 			}
-			return fail(400, { problem: INVITATION_PROBLEMS[result.reason] });
+			return fail(400, { problem: invitationProblem(result.reason, services().config.inviteDays) });
 		}
 		redirect(303, `/boards/${result.boardId}`);
 	}

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireBoard } from '$lib/server/kit/guards';
 import { checkName, echo, textField, readForm } from '$lib/server/forms';
 import { takeInviteFlash, setInviteFlash } from '$lib/server/kit/invite-flash';
-import { createInvitation, withdrawInvitation } from '$lib/server/invitations';
+import { createInvitation, describeDays, withdrawInvitation } from '$lib/server/invitations';
 import { changeRole, removeMember } from '$lib/server/members';
 import { decideInvite } from '$lib/server/permissions';
 import { isRole } from '$lib/roles';
@@ -11,12 +11,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { board } = await requireBoard(event, 'viewPeople');
-	const { storage } = services();
+	const { storage, config } = services();
 	const [members, pending] = await Promise.all([storage.members.list(board.id), storage.invitations.listPending(board.id, Date.now())]);
 	return {
 		members: members.map(({ userId, name, role }) => ({ userId, name, role })),
 		invitations: pending.map(({ id, role, label, expiresAt }) => ({ id, role, label, expiresAt })),
-		newInviteLink: takeInviteFlash(event, board.id)
+		newInviteLink: takeInviteFlash(event, board.id),
+		inviteLasts: describeDays(config.inviteDays)
 	};
 };
 
