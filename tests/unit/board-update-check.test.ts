@@ -103,14 +103,31 @@ describe('checkUpdate refuses', () => {
 		const { doc, goal } = board();
 		expect(check(doc, updateOf(doc, (d) => (item(d, 'goals', goal).get('text') as Y.Text).insert(0, 'x'.repeat(15_000))))?.message).toMatch(/at most 10000/);
 		const text = item(doc, 'goals', goal).get('text') as Y.Text;
-		text.insert(0, 'y'.repeat(LIMITS.maxTextLength - text.length));
+		text.insert(0, 'y'.repeat(LIMITS.mergedTextLength - text.length));
 		expect(check(doc, updateOf(doc, (d) => (item(d, 'goals', goal).get('text') as Y.Text).insert(0, 'z')))?.message).toMatch(/at most 10000/);
+	});
+
+	it('two people typing into one full text at once: both changes merge', () => {
+		const { doc, goal } = board();
+		const text = item(doc, 'goals', goal).get('text') as Y.Text;
+		text.insert(0, 'y'.repeat(LIMITS.maxTextLength - 5 - text.length));
+		const first = updateOf(doc, (d) => (item(d, 'goals', goal).get('text') as Y.Text).insert(0, 'aaaaa'));
+		const second = updateOf(doc, (d) => (item(d, 'goals', goal).get('text') as Y.Text).insert(0, 'bbbbb'));
+		expect(check(doc, first)).toBeNull();
+		Y.applyUpdate(doc, first);
+		expect(check(doc, second, as('advocate'))).toBeNull();
 	});
 
 	it('more items than a section may hold', () => {
 		const doc = new Y.Doc();
 		initBoard(doc);
 		for (let i = 0; i < LIMITS.maxItemsPerSection; i++) addItem(doc, 'notes', { author: 'clinician', text: `n${i}` });
+		// Beyond what the model adds: as many as concurrent additions could merge to.
+		const notes = doc.getMap('section:notes');
+		for (let i = LIMITS.maxItemsPerSection; i < LIMITS.mergedItemsPerSection; i++) {
+			const map = new Y.Map<unknown>();
+			notes.set(`extra${i}`, map);
+		}
 		const forged = updateOf(doc, (d) => {
 			const map = new Y.Map<unknown>();
 			d.getMap('section:notes').set('extra1', map);

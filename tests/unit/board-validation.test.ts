@@ -242,14 +242,14 @@ describe('validateBoardShape', () => {
 		const t = itemMap(doc, 'goals', goal).get('okLooksLike') as Y.Text;
 		t.insert(0, 'bold', { bold: true });
 		const s = addItem(doc, 'strengths', { author: ME });
-		(itemMap(doc, 'strengths', s).get('text') as Y.Text).insert(0, 'x'.repeat(LIMITS.maxTextLength + 1));
+		(itemMap(doc, 'strengths', s).get('text') as Y.Text).insert(0, 'x'.repeat(LIMITS.mergedTextLength + 1));
 		const problems = validateBoardShape(doc);
 		expect(problems).toEqual(
 			expect.arrayContaining([
 				'today/x: item is not a Y.Map',
 				`goals/${goal}: "id" does not match its key`,
 				`goals/${goal}: "okLooksLike" holds something other than plain text`,
-				`strengths/${s}: "text" is longer than ${LIMITS.maxTextLength} characters`
+				`strengths/${s}: "text" is longer than ${LIMITS.mergedTextLength} characters`
 			])
 		);
 		expect(listItems(doc, 'today')).toEqual([]); // the junk entry is not an item

@@ -20,12 +20,22 @@ export const SECTION_ROOT_PREFIX = 'section:';
 /** Transaction origin of every write made by this module (track it in an UndoManager). */
 export const BOARD_ORIGIN = 'whatmatters/board';
 
-/** Hard limits checked on input and by validateBoardShape. */
+/**
+ * Limits checked on input (the browser and the model) and, a little higher, on every update the
+ * server receives. Two people typing into one nearly full text, or adding to one nearly full
+ * section, at the same moment each stay within the input limit, but their merged changes may
+ * pass it; the server's limits leave room for that, so neither person's change is refused and
+ * stuck on their device. Only a client that ignores the input limits reaches the server's.
+ */
 export const LIMITS = {
-	/** Characters (UTF-16 code units, as Y.Text counts) per text field of one item. */
+	/** Characters (UTF-16 code units, as Y.Text counts) a person can put in one text field. */
 	maxTextLength: 10_000,
-	/** Items per section; a guard against runaway or hostile clients, not a UX limit. */
+	/** What one text may reach once concurrent typing has merged; the server refuses more. */
+	mergedTextLength: 12_000,
+	/** Items a person can add to a section; a guard against runaway or hostile clients, not a UX limit. */
 	maxItemsPerSection: 500,
+	/** What a section may reach once concurrent additions have merged; the server refuses more. */
+	mergedItemsPerSection: 550,
 	/** User ids and item ids. */
 	maxIdLength: 128,
 	/** Short single-line fields such as `relationship`. */

@@ -22,7 +22,7 @@ function hasListContent(type: { readonly _start: Y.Item | null }): boolean {
 // Plain text only: no embeds, no formatting attributes, within the length cap.
 function checkYText(value: unknown): string | null {
 	if (!(value instanceof Y.Text) || value instanceof Y.XmlText) return 'is not a Y.Text';
-	if (value.length > LIMITS.maxTextLength) return `is longer than ${LIMITS.maxTextLength} characters`;
+	if (value.length > LIMITS.mergedTextLength) return `is longer than ${LIMITS.mergedTextLength} characters`;
 	for (let n = value._start; n !== null; n = n.right) {
 		if (!n.deleted && !(n.content instanceof Y.ContentString)) return 'holds something other than plain text';
 	}
@@ -90,7 +90,7 @@ export function validateBoardShape(doc: Y.Doc, maxProblems = 100): string[] {
 			continue;
 		}
 		if (hasListContent(map)) report(`${section}: section has list content`);
-		if (map.size > LIMITS.maxItemsPerSection) report(`${section}: more than ${LIMITS.maxItemsPerSection} items`);
+		if (map.size > LIMITS.mergedItemsPerSection) report(`${section}: more than ${LIMITS.mergedItemsPerSection} items`);
 		for (const [id, item] of map.entries()) {
 			if (problems.length >= maxProblems) break;
 			if (item instanceof Y.Map) checkItem(section, id, item, report);

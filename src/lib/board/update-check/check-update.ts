@@ -152,7 +152,7 @@ function checkNewItems(
 	doc: Y.Doc
 ): UpdateRefusal | null {
 	for (const [section, keys] of newItems) {
-		if (getSectionMap(doc, section).size + keys.size > LIMITS.maxItemsPerSection) {
+		if (getSectionMap(doc, section).size + keys.size > LIMITS.mergedItemsPerSection) {
 			return refuse(`${section} may have at most ${LIMITS.maxItemsPerSection} items`);
 		}
 	}
@@ -179,7 +179,7 @@ function checkAttribution(items: Map<string, ItemWrites>, writer: UpdateWriter |
 function checkTextLengths(inserted: Map<string, number>, places: UpdatePlaces, ds: DeleteSet, doc: Y.Doc): UpdateRefusal | null {
 	for (const [textId, added] of inserted) {
 		const length = textLengthAfter(textId, added, places, ds, doc);
-		if (length > LIMITS.maxTextLength) return refuse(`a text may be at most ${LIMITS.maxTextLength} characters (this change makes it ${length})`);
+		if (length > LIMITS.mergedTextLength) return refuse(`a text may be at most ${LIMITS.maxTextLength} characters (this change makes it ${length})`);
 	}
 	return null;
 }

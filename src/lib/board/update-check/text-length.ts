@@ -26,7 +26,7 @@ function textInDoc(textId: string, places: UpdatePlaces): Y.Text | null {
 export function textLengthAfter(textId: string, added: number, places: UpdatePlaces, ds: DeleteSet, doc: Y.Doc): number {
 	const text = textInDoc(textId, places);
 	const before = text?.length ?? 0;
-	if (before + added <= LIMITS.maxTextLength) return before + added;
+	if (before + added <= LIMITS.mergedTextLength) return before + added;
 	let deleted = 0;
 	if (text) {
 		for (const { item, count } of liveItemsDeletedBy(ds, doc)) {
