@@ -7,12 +7,14 @@ import * as encoding from 'lib0/encoding';
 import { readPresenceClaims, type PresenceState, type PresenceUser } from '../../src/lib/protocol/presence.js';
 import { readAwarenessEntries } from './messages.js';
 
-/** Windows (awareness client ids) one connection may speak for: a tab has one. */
+/** Windows (awareness client ids) one connection may ever speak for: a tab has one. */
 export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
 
 export interface PresenceSender {
-	/** The connection's own awareness ids so far. */
+	/** The connection's own awareness ids now. */
 	readonly awarenessIds: ReadonlySet<number>;
+	/** Every awareness id it has used, gone ones included. */
+	readonly idsUsed: ReadonlySet<number>;
 	/** Who it is, from the member list; null if no longer on the plan. */
 	readonly user: PresenceUser | null;
 }
@@ -25,6 +27,7 @@ export interface PresenceSender {
 export function filterPresence(update: Uint8Array, sender: PresenceSender, isOwnedByOther: (clientId: number) => boolean): Uint8Array | null {
 	const kept: { clientId: number; clock: number; state: PresenceState | null }[] = [];
 	const ids = new Set(sender.awarenessIds);
+	const used = new Set(sender.idsUsed);
 	for (const { clientId, clock, state } of readAwarenessEntries(update)) {
 		if (isOwnedByOther(clientId)) continue;
 		if (state === null) {
@@ -33,8 +36,9 @@ export function filterPresence(update: Uint8Array, sender: PresenceSender, isOwn
 		}
 		if (!sender.user) continue;
 		if (!ids.has(clientId)) {
-			if (ids.size >= MAX_PRESENCE_IDS_PER_CONNECTION) continue;
+			if (!used.has(clientId) && used.size >= MAX_PRESENCE_IDS_PER_CONNECTION) continue;
 			ids.add(clientId);
+			used.add(clientId);
 		}
 		kept.push({ clientId, clock, state: { user: sender.user, ...readPresenceClaims(state) } });
 	}

@@ -11,6 +11,7 @@ export class RoomMembers {
 	private byId = new Map<string, MemberRecord>();
 	private personId: string | null = null;
 	private reading: Promise<void> | null = null;
+	private readAt = 0;
 
 	constructor(
 		private readonly boardId: string,
@@ -23,11 +24,23 @@ export class RoomMembers {
 			const members = await this.storage.members.list(this.boardId);
 			this.byId = new Map(members.map((member) => [member.userId, member]));
 			this.personId = members.find((member) => member.role === 'person')?.userId ?? null;
+			this.readAt = Date.now();
 		});
 		this.reading = read.finally(() => {
 			if (this.reading === read) this.reading = null;
 		});
 		await read;
+	}
+
+	/**
+	 * Reads the list again unless it was read in the last two seconds: a name the list lacks is
+	 * worth one look, but a sender repeating it must not make every message cost a read.
+	 * @returns whether it read.
+	 */
+	async refreshIfStale(): Promise<boolean> {
+		if (Date.now() - this.readAt < 2_000) return false;
+		await this.refresh();
+		return true;
 	}
 
 	has(userId: string): boolean {

@@ -76,8 +76,10 @@ export class BoardRoom {
 	private stopMembership: (() => void) | null = null;
 	private readonly members: RoomMembers;
 	private budget!: PlanBudget;
-	/** Which connection speaks for each awareness id: nobody may change another's presence. */
-	private readonly presenceOwners = new Map<number, RoomConnection>();
+	/** Which connection (or another instance) speaks for each awareness id: nobody may change another's presence. */
+	private readonly presenceOwners = new Map<number, RoomConnection | typeof REMOTE>();
+	/** Every awareness id each connection has ever used, capped, so presence cannot grow without end. */
+	private readonly presenceIdsUsed = new WeakMap<RoomConnection, Set<number>>();
 	private closed = false;
 	private markFinished!: () => void;
 	/** Resolves once a closing room has stored everything and let go of the document. */
@@ -138,10 +140,11 @@ export class BoardRoom {
 
 	remove(connection: RoomConnection): void {
 		if (!this.connections.delete(connection)) return;
-		for (const id of connection.awarenessIds) this.presenceOwners.delete(id);
-		if (connection.awarenessIds.size) {
-			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
-		}
+		const ids = [...connection.awarenessIds];
+		for (const id of ids) this.presenceOwners.delete(id);
+		if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+		// Forget the clocks of windows that have gone, or they would pile up for as long as the room lives.
+		for (const id of this.presenceIdsUsed.get(connection) ?? []) this.awareness.meta.delete(id);
 		if (this.connections.size === 0) void this.close();
 	}
 
@@ -161,7 +164,7 @@ export class BoardRoom {
 		const refusal = checkUpdate(update, context());
 		if (refusal?.kind !== 'not-a-member') return refusal;
 		// Someone may have joined since the list was read: read it again before refusing.
-		await this.members.refresh();
+		if (!(await this.members.refreshIfStale())) return refusal;
 		return checkUpdate(update, context());
 	}
 
@@ -170,7 +173,7 @@ export class BoardRoom {
 	 * @throws UpdateRefused with the close code the sender gets.
 	 */
 	async applyClientUpdate(connection: RoomConnection, update: Uint8Array): Promise<void> {
-		if (!this.members.has(connection.userId)) await this.members.refresh();
+		if (!this.members.has(connection.userId)) await this.members.refreshIfStale();
 		if (!this.members.has(connection.userId)) throw new UpdateRefused(CloseCode.Forbidden, 'no longer on this plan');
 		const refusal = await this.check(connection, update);
 		if (this.closed) return;
@@ -197,7 +200,9 @@ export class BoardRoom {
 
 	/** Applies the part of a presence update the connection may make, rebuilt from the member list. */
 	applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
-		const sender = { awarenessIds: connection.awarenessIds, user: this.members.presenceUser(connection.userId) };
+		let used = this.presenceIdsUsed.get(connection);
+		if (!used) this.presenceIdsUsed.set(connection, (used = new Set()));
+		const sender = { awarenessIds: connection.awarenessIds, idsUsed: used, user: this.members.presenceUser(connection.userId) };
 		const owner = (id: number) => this.presenceOwners.get(id);
 		const allowed = filterPresence(update, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
 		if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
@@ -277,10 +282,17 @@ export class BoardRoom {
 	}
 
 	private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-		if (origin === REMOTE || this.closed) return;
+		if (this.closed) return;
+		if (origin === REMOTE) {
+			// Windows on other instances belong to their connections there: no one here may change them.
+			for (const id of added) this.presenceOwners.set(id, REMOTE);
+			for (const id of removed) this.presenceOwners.delete(id);
+			return;
+		}
 		if (isConnection(origin)) {
 			for (const id of added) {
 				origin.awarenessIds.add(id);
+				this.presenceIdsUsed.get(origin)?.add(id);
 				this.presenceOwners.set(id, origin);
 			}
 			for (const id of removed) {

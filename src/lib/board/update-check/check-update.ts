@@ -12,9 +12,11 @@ import { getSectionMap } from '../doc.js';
 import type { SectionKey } from '../section-keys.js';
 import { checkId, hasUnsavableCharacters } from '../values.js';
 import { checkFieldWrite, REQUIRED_FIELDS, type UpdateWriter } from './field-rules.js';
-import { UpdatePlaces, type Node } from './places.js';
+import { UpdatePlaces } from './places.js';
 import { textLengthAfter } from './text-length.js';
 import { findProtectedDeletion } from './deletions.js';
+import { findNonCanonical } from './canonical.js';
+import { finalValue, ItemWriteLog, parseId } from './item-writes.js';
 import { ATTRIBUTION_FIELDS, formerValue } from './former-attribution.js';
 
 export type { UpdateWriter } from './field-rules.js';
@@ -48,18 +50,6 @@ interface ItemCreated {
 	readonly id: string;
 }
 
-/** Per item map the update writes into: the last struct written under each key. */
-interface ItemWrites {
-	readonly node: Extract<Node, { kind: 'item' }>;
-	readonly keys: Map<string, Y.Item>;
-}
-
-/** The value an update leaves under a key: not deleted content, and not deleted by the update itself. */
-function liveValue(struct: Y.Item | undefined, ds: DeleteSet): Content | null {
-	if (!struct || struct.content instanceof Y.ContentDeleted || Y.isDeleted(ds, struct.id)) return null;
-	return struct.content;
-}
-
 /** @returns null if the update may be applied, else why not. Never throws. */
 export function checkUpdate(update: Uint8Array, context: UpdateCheckContext): UpdateRefusal | null {
 	const { doc, writer, maxUpdateBytes } = context;
@@ -73,7 +63,7 @@ export function checkUpdate(update: Uint8Array, context: UpdateCheckContext): Up
 		return refuse(`not a Yjs update (${(error as Error).message})`);
 	}
 	try {
-		return judge(decoded, doc, writer);
+		return findNonCanonical(decoded.structs, decoded.ds, doc) ?? judge(decoded, doc, writer);
 	} catch (error) {
 		// A struct shaped in a way Yjs itself would choke on.
 		return refuse(`an update that cannot be read (${(error as Error).message})`);
@@ -82,7 +72,7 @@ export function checkUpdate(update: Uint8Array, context: UpdateCheckContext): Up
 
 function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, writer: UpdateWriter | undefined): UpdateRefusal | null {
 	const places = new UpdatePlaces(structs, doc);
-	const items = new Map<string, ItemWrites>();
+	const items = new ItemWriteLog();
 	const newItems = new Map<SectionKey, Set<string>>();
 	const createdItems: ItemCreated[] = [];
 	const insertedText = new Map<string, number>();
@@ -95,6 +85,9 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 			return refuse('an encoding or formatting a plan does not use');
 		}
 		const { node, key } = places.placeOf(struct);
+		// Y.Map#set appends after a key's value and never names a right neighbour: a write that does
+		// could be placed before the value and deleted at once, while it reads as the new value.
+		if (key !== null && struct.rightOrigin !== null) return refuse('a map value placed where Yjs never puts one');
 		switch (node.kind) {
 			case 'missing':
 				return refuse('builds on changes this plan does not have', 'missing');
@@ -106,7 +99,7 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 				return refuse("only the server sets the plan's version");
 			case 'section': {
 				if (key === null || checkId(key, 'key')) return refuse(`${node.section} holds only items under an id`);
-				const isMap = content instanceof Y.ContentType && content.type instanceof Y.Map;
+				const isMap = content instanceof Y.ContentType && content.type.constructor === Y.Map;
 				if (!isMap && !(content instanceof Y.ContentDeleted)) return refuse(`${node.section} holds only items`);
 				if (isMap) createdItems.push({ section: node.section, id: `${struct.id.client}:${struct.id.clock}` });
 				if (isMap && !getSectionMap(doc, node.section).has(key)) {
@@ -121,9 +114,7 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 				const former = ATTRIBUTION_FIELDS.has(key) ? formerValue(doc, node.section, node.itemKey, key) : undefined;
 				const found = checkFieldWrite(node.section, node.itemKey, key, content, writer, former);
 				if (found) return refuse(`${node.section} item: ${found.message}`, found.notMember ? 'not-a-member' : 'refused');
-				const writes = items.get(node.id) ?? { node, keys: new Map() };
-				writes.keys.set(key, struct);
-				items.set(node.id, writes);
+				items.add(node, key, struct);
 				continue;
 			}
 			case 'text': {
@@ -137,41 +128,58 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 		}
 	}
 	return (
-		checkNewItems(newItems, createdItems, items, ds, doc) ??
+		checkNewItems(newItems, doc) ??
+		checkRequiredFields(createdItems, items, places, ds) ??
 		checkAttribution(items, writer, ds, doc) ??
 		checkTextLengths(insertedText, places, ds, doc) ??
 		findProtectedDeletion(ds, doc, items)
 	);
 }
 
-function checkNewItems(
-	newItems: Map<SectionKey, Set<string>>,
-	created: ItemCreated[],
-	items: Map<string, ItemWrites>,
-	ds: DeleteSet,
-	doc: Y.Doc
-): UpdateRefusal | null {
+function checkNewItems(newItems: Map<SectionKey, Set<string>>, doc: Y.Doc): UpdateRefusal | null {
 	for (const [section, keys] of newItems) {
 		if (getSectionMap(doc, section).size + keys.size > LIMITS.mergedItemsPerSection) {
 			return refuse(`${section} may have at most ${LIMITS.maxItemsPerSection} items`);
 		}
 	}
+	return null;
+}
+
+/** Every item that stays keeps its required fields: a new one arrives with them, a live one keeps them. */
+function checkRequiredFields(created: ItemCreated[], items: ItemWriteLog, places: UpdatePlaces, ds: DeleteSet): UpdateRefusal | null {
+	const createdIds = new Set(created.map((c) => c.id));
 	for (const { section, id } of created) {
-		const keys = items.get(id)?.keys;
-		for (const field of REQUIRED_FIELDS) if (!liveValue(keys?.get(field), ds)) return refuse(`a new ${section} item needs "${field}"`);
+		if (!items.get(id) && !Y.isDeleted(ds, parseId(id))) return refuse(`a new ${section} item needs "id"`);
+	}
+	for (const { node, keys } of items.values()) {
+		const isNew = createdIds.has(node.id);
+		const creator = isNew ? null : places.findInDoc(parseId(node.id));
+		if (Y.isDeleted(ds, parseId(node.id)) || creator?.deleted) continue;
+		for (const field of REQUIRED_FIELDS) {
+			const writes = keys.get(field);
+			if (!writes) {
+				if (isNew) return refuse(`a new ${node.section} item needs "${field}"`);
+				continue; // a live item's current value: deletions.ts guards it
+			}
+			const value = finalValue(writes, ds);
+			if (value === 'ambiguous') return refuse(`two values for "${field}" in one change`);
+			if (value === null) return refuse(isNew ? `a new ${node.section} item needs "${field}"` : `"${field}" cannot be removed from an item that stays`);
+		}
 	}
 	return null;
 }
 
-/** Words recorded as someone else's must say who typed them. */
-function checkAttribution(items: Map<string, ItemWrites>, writer: UpdateWriter | undefined, ds: DeleteSet, doc: Y.Doc): UpdateRefusal | null {
+/** Words recorded as someone else's must say who typed them (unless a deleted item is put back as it was). */
+function checkAttribution(items: ItemWriteLog, writer: UpdateWriter | undefined, ds: DeleteSet, doc: Y.Doc): UpdateRefusal | null {
 	if (!writer) return null;
 	for (const { node, keys } of items.values()) {
-		const author = liveValue(keys.get('author'), ds);
+		const author = finalValue(keys.get('author') ?? [], ds);
 		const value = author instanceof Y.ContentAny ? author.arr[0] : undefined;
 		if (value === undefined || value === writer.id) continue;
 		if (value === formerValue(doc, node.section, node.itemKey, 'author')) continue;
-		if (!(liveValue(keys.get('recordedBy'), ds) instanceof Y.ContentAny)) return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("recordedBy")`);
+		if (!(finalValue(keys.get('recordedBy') ?? [], ds) instanceof Y.ContentAny)) {
+			return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("recordedBy")`);
+		}
 	}
 	return null;
 }

@@ -1,23 +1,21 @@
 /**
  * Deletions the plan cannot take: the server's version stamp, or a field every item needs
- * (its id, position, author, time or text) taken from an item that stays. Replacing a field's
- * value deletes the old one too; that is allowed when the same update writes the new value.
+ * taken from an item that stays. Replacing a field's value deletes the old one too; a key the
+ * update writes again is judged by the value it ends with (check-update.ts).
  */
 import * as Y from 'yjs';
 import type { DeleteSet } from './yjs-types.js';
 import { META_ROOT } from '../schema.js';
 import { liveItemsDeletedBy } from './doc-ranges.js';
 import { REQUIRED_FIELDS } from './field-rules.js';
+import type { ItemWriteLog } from './item-writes.js';
 
-interface ItemWrites {
-	readonly keys: ReadonlyMap<string, Y.Item>;
-}
 
 /** @returns a refusal, or null if every deletion is one the plan can take. */
 export function findProtectedDeletion(
 	ds: DeleteSet,
 	doc: Y.Doc,
-	items: ReadonlyMap<string, ItemWrites>
+	items: ItemWriteLog
 ): { kind: 'refused'; message: string } | null {
 	for (const { item } of liveItemsDeletedBy(ds, doc)) {
 		const parent = item.parent as Y.AbstractType<unknown>;
@@ -29,8 +27,8 @@ export function findProtectedDeletion(
 		const isItemField = parent instanceof Y.Map && owner.parent instanceof Y.AbstractType && owner.parent._item === null;
 		if (!isItemField || item.parentSub === null || !REQUIRED_FIELDS.has(item.parentSub)) continue;
 		if (owner.deleted || Y.isDeleted(ds, owner.id)) continue;
-		const replacement = items.get(`${owner.id.client}:${owner.id.clock}`)?.keys.get(item.parentSub);
-		if (replacement && !(replacement.content instanceof Y.ContentDeleted) && !Y.isDeleted(ds, replacement.id)) continue;
+		// A key the update writes again is judged by what it ends with (checkRequiredFields).
+		if (items.get(`${owner.id.client}:${owner.id.clock}`)?.keys.has(item.parentSub)) continue;
 		return { kind: 'refused', message: `"${item.parentSub}" cannot be removed from an item that stays` };
 	}
 	return null;

@@ -29,7 +29,7 @@ export interface UpdateWriter {
 /** Fields every item has besides its section's own. */
 export const BASE_FIELDS = ['id', 'order', 'author', 'recordedBy', 'createdAt', 'updatedAt', 'updatedBy', 'text'] as const;
 /** Fields a new item must arrive with, and that cannot be removed from a live item. */
-export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['id', 'order', 'author', 'createdAt', 'text']);
+export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['id', 'order', 'author', 'createdAt', 'updatedAt', 'updatedBy', 'text']);
 
 /** A refusal: `notMember` lets the caller re-read the member list once before refusing. */
 export interface FieldProblem {
@@ -61,7 +61,7 @@ export function checkFieldWrite(
 	const known = (BASE_FIELDS as readonly string[]).includes(field) || fieldSpec(section, field) !== undefined;
 	if (!known) return problem(`unknown field "${field.slice(0, 40)}"`);
 	if (isTextField(section, field)) {
-		const isText = content instanceof Y.ContentType && content.type instanceof Y.Text && !(content.type instanceof Y.XmlText);
+		const isText = content instanceof Y.ContentType && content.type.constructor === Y.Text;
 		return isText ? null : problem(`"${field}" must be text`);
 	}
 	if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return problem(`"${field}" must be a single value`);
@@ -78,7 +78,7 @@ export function checkFieldWrite(
 	if (field === 'author' || field === 'recordedBy' || field === 'updatedBy') {
 		if (!writer) return checkId(value, field) ? problem(`"${field}" is not a user id`) : null;
 		// Putting a deleted item back keeps whose words they were, and who typed and changed them.
-		if (value === former) return null;
+		if (former !== undefined && value === former && !checkId(value, field)) return null;
 		if (field === 'author') return checkUserId(field, value, (id) => id === writer.id || id === writer.personId, 'you or the person whose plan it is');
 		return checkUserId(field, value, (id) => id === writer.id, 'you');
 	}

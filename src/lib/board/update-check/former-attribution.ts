@@ -26,10 +26,10 @@ export function keepDeletedAttribution(item: Y.Item): boolean {
 	return !(isLastAttribution && owner !== null && owner.deleted && isSectionRoot(owner.parent));
 }
 
-/** The value `field` had in the item stored under `itemKey` before (live or deleted), if known. */
+/** The value `field` had in the deleted item stored under `itemKey`, if known: what a restore may write back. */
 export function formerValue(doc: Y.Doc, section: SectionKey, itemKey: string, field: string): unknown {
 	const entry = getSectionMap(doc, section)._map.get(itemKey);
-	if (!entry || !(entry.content instanceof Y.ContentType)) return undefined;
+	if (!entry || !entry.deleted || !(entry.content instanceof Y.ContentType)) return undefined;
 	const struct = (entry.content.type as Y.Map<unknown>)._map.get(field);
 	return struct?.content instanceof Y.ContentAny ? struct.content.arr[0] : undefined;
 }

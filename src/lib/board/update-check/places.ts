@@ -71,9 +71,16 @@ export class UpdatePlaces {
 
 	/** The update's structs of one client that overlap clocks [clock, clock + length). */
 	*structsIn(client: number, clock: number, length: number): Generator<Struct> {
-		for (const struct of this.byClient.get(client) ?? []) {
-			if (struct.id.clock + struct.length > clock && struct.id.clock < clock + length) yield struct;
+		const list = this.byClient.get(client) ?? [];
+		// Clocks are contiguous and increasing (canonical.ts): start at the first one that ends after `clock`.
+		let low = 0;
+		let high = list.length;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (list[mid].id.clock + list[mid].length <= clock) low = mid + 1;
+			else high = mid;
 		}
+		for (let i = low; i < list.length && list[i].id.clock < clock + length; i++) yield list[i];
 	}
 
 	/** The board's struct holding `id`, or null if the board does not have it yet. */
@@ -167,10 +174,11 @@ export class UpdatePlaces {
 		if (parent.kind === 'missing' || parent.kind === 'gone' || parent.kind === 'bad') return parent;
 		const key = place.key;
 		const at = idKey(id);
-		if (parent.kind === 'section' && type instanceof Y.Map && key !== null) {
+		// Exact classes: Yjs's XML types extend these, and a plan has none.
+		if (parent.kind === 'section' && type.constructor === Y.Map && key !== null) {
 			return { kind: 'item', section: parent.section, itemKey: key, id: at };
 		}
-		if (parent.kind === 'item' && type instanceof Y.Text && !(type instanceof Y.XmlText) && key !== null && isTextField(parent.section, key)) {
+		if (parent.kind === 'item' && type.constructor === Y.Text && key !== null && isTextField(parent.section, key)) {
 			return { kind: 'text', section: parent.section, itemKey: parent.itemKey, field: key, id: at };
 		}
 		return { kind: 'bad', why: 'a map or text where the plan has none' };
