@@ -81,7 +81,8 @@ async function main() {
 		warmupSeconds: 5,
 		measureSeconds: SECONDS
 	};
-	const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+	// Every simulated member connects from this one machine: lift the per-address cap a clinic needs.
+	const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000' };
 	const ours = await measureServer('WhatMatters', (port) =>
 		spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }), plan);
 	if (args.includes('--skip-reference')) {
