@@ -18,6 +18,7 @@ import { SyncConnection } from './connection.js';
 import { SocketCounter } from './connection-caps.js';
 import { LiveConnections } from './live-connections.js';
 import { refuseUpgrade } from './refuse-upgrade.js';
+import type { BoardRoom } from './room.js';
 import { RoomRegistry } from './rooms.js';
 import { watchSessionExpiry } from './session-expiry.js';
 
@@ -51,6 +52,12 @@ function fromAnotherSite(req: http.IncomingMessage, configuredOrigin: string | u
 	}
 }
 
+/** Closes a socket refused at once, and drops it soon if the client never answers the close. */
+function refuse(ws: WebSocket, code: number, reason: string): void {
+	ws.close(code, reason);
+	setTimeout(() => ws.terminate(), 2_000).unref();
+}
+
 export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 	const { storage, sessions, log, config } = services;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes, perMessageDeflate: false });
@@ -76,11 +83,11 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 			})
 		);
 
-		if (fromAnotherSite(req, config.origin)) return ws.close(CloseCode.Forbidden, 'wrong origin');
-		if (!session) return ws.close(CloseCode.Unauthorized, 'sign in');
+		if (fromAnotherSite(req, config.origin)) return refuse(ws, CloseCode.Forbidden, 'wrong origin');
+		if (!session) return refuse(ws, CloseCode.Unauthorized, 'sign in');
 		const userId = session.user.id;
 		const auth = await authorizeBoard(storage, userId, boardId, 'view');
-		if (!auth.ok) return ws.close(CloseCode.Forbidden, 'not on this plan');
+		if (!auth.ok) return refuse(ws, CloseCode.Forbidden, 'not on this plan');
 		const canWrite = decide(auth.access.board, auth.access.membership, 'edit').ok;
 		const canSeePeople = decide(auth.access.board, auth.access.membership, 'viewPeople').ok;
 
@@ -143,22 +150,48 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		for (const connection of ending) connection.close(CloseCode.Unauthorized, 'signed out');
 	});
 
-	/** Checks the caps and the session before the handshake; false if the upgrade was refused. */
+	/**
+	 * Checks the session and the caps before the handshake; false if the upgrade was refused. Only
+	 * a signed-in socket takes a place under the caps: one refused at once (no session) never holds
+	 * one, so nobody can fill an address's places without an account.
+	 */
 	async function admit(req: http.IncomingMessage, socket: Duplex): Promise<{ ok: boolean; session: ValidSession | null }> {
+		const session = await sessions.validate(readCookie(req.headers.cookie, SESSION_COOKIE));
+		if (!session) return { ok: !socket.destroyed, session: null };
 		const address = clientAddress(req.headers, req.socket.remoteAddress, config.address);
 		if (!perAddress.take(address, socket)) {
 			log.warn('Refused a sync connection: too many from one address', { address, cap: config.sync.maxSocketsPerAddress });
 			refuseUpgrade(socket, 429, 'Too many open connections from this address. Try again later.');
 			return { ok: false, session: null };
 		}
-		const session = await sessions.validate(readCookie(req.headers.cookie, SESSION_COOKIE));
-		if (session && !perAccount.take(session.user.id, socket)) {
+		if (!perAccount.take(session.user.id, socket)) {
 			log.warn('Refused a sync connection: too many for one account', { user: session.user.id, cap: config.sync.maxSocketsPerAccount });
 			refuseUpgrade(socket, 429, 'Too many open connections for this account. Close some tabs or try again later.');
 			return { ok: false, session: null };
 		}
 		return { ok: !socket.destroyed, session };
 	}
+
+	// A membership changed where no event reaches this process (another instance on the same
+	// storage) is noticed here: every open socket's place on its plan is read again, and every open
+	// board's member list.
+	async function recheckMemberships(): Promise<void> {
+		const open = new Set<BoardRoom>();
+		for (const connection of [...live]) {
+			open.add(connection.room);
+			const auth = await authorizeBoard(storage, connection.userId, connection.room.boardId, 'view');
+			if (!auth.ok) connection.close(CloseCode.Forbidden, 'no longer on this plan');
+			else if (decide(auth.access.board, auth.access.membership, 'edit').ok !== connection.canWrite) {
+				connection.canWrite = !connection.canWrite;
+				connection.close(CloseCode.RoleChanged, 'your role on this plan changed');
+			}
+		}
+		for (const room of open) if (!room.isClosed) await room.refreshMembers();
+	}
+	const membershipSweep = setInterval(() => {
+		recheckMemberships().catch((error) => log.warn('Checking memberships failed', { error: (error as Error).message }));
+	}, config.sync.sessionRecheckMs);
+	membershipSweep.unref();
 
 	const heartbeat = setInterval(() => {
 		for (const connection of live) {
@@ -194,6 +227,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		},
 		async close() {
 			clearInterval(heartbeat);
+			clearInterval(membershipSweep);
 			stopMembership();
 			stopSessions();
 			await rooms.closeAll(CloseCode.GoingAway, 'server restarting');

@@ -154,6 +154,11 @@ export class BoardRoom {
 		connection.send(encodeSyncStep2(this.doc, stateVector));
 	}
 
+	/** Reads the member list again (a change made where no event reaches this process). */
+	refreshMembers(): Promise<void> {
+		return this.members.refresh();
+	}
+
 	private logMembersFailure(error: unknown): void {
 		this.deps.log.warn('Reading who is on a board failed', { board: this.boardId, error: (error as Error).message });
 	}

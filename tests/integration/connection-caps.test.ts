@@ -4,6 +4,7 @@
  * member carries on. Caps are lowered through the environment so the test stays quick.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { addItem, listItems } from '../../src/lib/board/index.js';
 import { userId } from '../helpers/database.js';
@@ -106,6 +107,29 @@ describe('connection caps', () => {
 			expect(server.output()).toContain('too many from one address');
 		} finally {
 			closeAll(outcomes);
+		}
+	});
+
+	it('sockets without a session take no place under the address cap, even if they never answer the close', async () => {
+		// Raw upgrades that read the 101 and then ignore everything, from the clinic's address.
+		const silent = await Promise.all(
+			Array.from({ length: PER_ADDRESS + 10 }, () =>
+				new Promise<net.Socket>((resolve) => {
+					const socket = net.connect({ port: server.port, host: '127.0.0.1', localAddress: '127.0.0.3' }, () => {
+						socket.write(`GET /yjs/${plan.boardId} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+						socket.once('data', () => resolve(socket));
+					});
+					socket.on('error', () => undefined);
+				})
+			)
+		);
+		try {
+			// A member at the same address still gets in.
+			const member = await openSocket(plan.clients.person, '127.0.0.3');
+			expect(member.result).toBe('open');
+			member.socket.terminate();
+		} finally {
+			for (const socket of silent) socket.destroy();
 		}
 	});
 });

@@ -102,4 +102,26 @@ describe('login throttling', () => {
 		// Another person behind the same proxy is not affected.
 		expect((await from('203.0.113.8', uniqueEmail('colleague'))).status).toBe(400);
 	});
+
+	it('stores nothing for an email no account could have, however large', async () => {
+		server = await startServer();
+		const huge = `${'x'.repeat(500_000)}@example.org`;
+		const answers = await Promise.all(Array.from({ length: 5 }, () => signIn(huge, 'wrong password here')));
+		expect(tally(statuses(answers))).toEqual({ 400: 5 });
+		const db = openDatabase(server.dataDir);
+		try {
+			const row = db.prepare<[], { bytes: number | null }>('SELECT SUM(LENGTH(key)) AS bytes FROM login_failures').get();
+			expect(row?.bytes ?? 0).toBeLessThan(1000);
+		} finally {
+			db.close();
+		}
+	});
+
+	it('a sign-in link whose next page is not plain ASCII still signs in, to the plan list', async () => {
+		server = await startServer();
+		const account = await signedUp(server.url, 'Nextra');
+		const answer = await new Client(server.url).post('/login?next=%2F%E3%80%80%2Fevil.example', { email: account.email, password: GOOD_PASSWORD });
+		expect(answer.status).toBe(303);
+		expect(answer.location).toBe('/boards');
+	});
 });

@@ -53,9 +53,19 @@ export function openSqliteStorage(
 	// A real write, committed: fails as sign-in would when the disk is full, the file is
 	// read-only or another process holds the write lock.
 	const touchHealth = db.prepare('UPDATE health SET checked_at = ? WHERE id = 1');
-	const probeWrite = db.transaction((at: number) => {
+	const writeHealth = db.transaction((at: number) => {
 		if (touchHealth.run(at).changes !== 1) throw new Error('the health row is missing');
 	});
+	// The driver is synchronous: a probe waiting the full busy timeout for another process's lock
+	// would stop every board for that long. A short wait tells "locked" just as well.
+	const probeWrite = (at: number) => {
+		db.pragma('busy_timeout = 100');
+		try {
+			writeHealth.immediate(at);
+		} finally {
+			db.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
+		}
+	};
 	let open = true;
 	return {
 		kind: 'sqlite',
@@ -69,7 +79,7 @@ export function openSqliteStorage(
 		docs: sqliteDocs(db),
 		isOpen: () => open,
 		async probeWrite(at) {
-			probeWrite.immediate(at);
+			probeWrite(at);
 		},
 		async close() {
 			if (!open) return;

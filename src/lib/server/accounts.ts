@@ -1,10 +1,10 @@
 /** Signing up and signing in, with the checks and audit rows that go with them. */
 import type { SessionRecord } from './storage.js';
 import type { Services } from './services.js';
-import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
+import { dummyPasswordHash, hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from './auth/passwords.js';
 import { throttleLimits, WINDOW_MS } from './auth/login-throttle.js';
 import { toSessionUser, type SessionUser } from './auth/sessions.js';
-import { checkEmail, checkName, normaliseEmail, type FieldErrors } from './forms.js';
+import { checkEmail, checkName, EMAIL_MAX, normaliseEmail, type FieldErrors } from './forms.js';
 import { newId } from './ids.js';
 
 export interface SignUpInput {
@@ -57,6 +57,9 @@ export async function logIn(
 	now = Date.now()
 ): Promise<LogInResult> {
 	const email = normaliseEmail(input.email);
+	// No account has an address or password this long: refuse before anything is stored or hashed,
+	// so a huge field cannot fill the throttle's table.
+	if (email.length > EMAIL_MAX || input.password.length > PASSWORD_MAX) return { ok: false, reason: 'invalid' };
 	const limits = throttleLimits(email, input.address);
 	// Counted before the slow check, so parallel guesses cannot all be checked.
 	const reserved = await storage.loginAttempts.reserve(limits, now, WINDOW_MS);

@@ -48,7 +48,8 @@ function capitalise(text: string): string {
 /** A same-site path to return to after sign-in, or the fallback. Never another site. */
 export function safeNext(value: string | null | undefined, fallback = '/boards'): string {
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	if (CONTROL.test(value) || value.length > 500) return fallback;
+	// Printable ASCII only: anything else cannot go in a Location header (it would be a 500).
+	if (CONTROL.test(value) || value.length > 500 || !/^[\x20-\x7e]*$/.test(value)) return fallback;
 	return value;
 }
 
