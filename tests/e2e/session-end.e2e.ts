@@ -88,6 +88,8 @@ test('a writer made a reader is told in plain words and loses the edit controls;
 	await changeRole('supporter');
 	const notice = lee.getByTestId('role-change-notice');
 	await expect(notice).toContainText('You can now read this plan but not change it', { timeout: 5000 });
+	// Brought to the notice, wherever they were on the page.
+	await expect(notice).toBeFocused();
 	await expect(lee.getByText('You are on this plan as:')).toContainText('Supporter');
 	await expect(lee.locator('#add-notes')).toHaveCount(0);
 	await expect(lee.locator('textarea')).toHaveCount(0);
@@ -99,6 +101,23 @@ test('a writer made a reader is told in plain words and loses the edit controls;
 	await openBoard(lee, boardId);
 	await addBoardItem(lee, 'notes', 'Max writes again');
 	await expect(boardItems(person.page, 'notes')).toHaveCount(1, { timeout: LIVE_MS });
+});
+
+test('a member removed while the plan is open no longer sees it, and this browser keeps no copy', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Ria', clinician: 'Tom' });
+	await addBoardItem(person.page, 'notes', 'Only for people on the plan');
+	await expect(boardItems(clinician.page, 'notes')).toHaveCount(1, { timeout: LIVE_MS });
+	expect(await planCopies(clinician.page)).toContain(`whatmatters-board-${boardId}`);
+
+	const people = await person.context.newPage();
+	await people.goto(`/boards/${boardId}/people`);
+	await ready(people);
+	await people.getByRole('button', { name: 'Remove Tom from this plan' }).click();
+
+	await expect(connectionStatus(clinician.page)).toHaveAttribute('data-state', 'no-access', { timeout: 5000 });
+	await expect(clinician.page.getByText('Only for people on the plan')).toHaveCount(0);
+	await expect(boardItems(clinician.page, 'notes')).toHaveCount(0);
+	await expect.poll(() => planCopies(clinician.page), { timeout: 5000 }).not.toContain(`whatmatters-board-${boardId}`);
 });
 
 test('"Sign out on every device" on the account page ends the session of another browser at once', async ({ browser }) => {

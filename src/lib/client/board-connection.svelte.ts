@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { getSchemaVersion, SCHEMA_VERSION } from '$lib/board';
-import { FINAL_CLOSE_CODES, SYNC_PATH } from '$lib/protocol/close-codes';
+import { CloseCode, FINAL_CLOSE_CODES, SYNC_PATH } from '$lib/protocol/close-codes';
 import { ConfirmationTracker } from './confirmation-tracker';
 import { closeEffect, connectionStatus, type ConnectionStatus } from './connection-state';
 import { localDbName } from './local-copies';
@@ -130,6 +130,8 @@ export class BoardConnection {
 				this.#finalCode = event.code;
 				// Defer: disconnect() from inside the provider's own close handling would re-enter it.
 				queueMicrotask(() => provider.disconnect());
+				// Removed from the plan: this device keeps no copy of it any more.
+				if (event.code === CloseCode.Forbidden) void this.local?.clearData().catch(() => undefined);
 				return;
 			}
 			this.#troubleCode = effect === 'trouble' ? event.code : null;
