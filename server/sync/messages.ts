@@ -88,6 +88,18 @@ export interface AwarenessEntry {
 	state: unknown;
 }
 
+/** Writes awareness entries as an awareness update (the inverse of readAwarenessEntries). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const { clientId, clock, state } of entries) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, JSON.stringify(state));
+	}
+	return encoding.toUint8Array(encoder);
+}
+
 /** Reads an awareness update's entries without applying it, so the server can check them. */
 export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	try {

@@ -3,9 +3,8 @@
  * and each state it sets is rebuilt here from the member list (name, role) plus the few fields
  * a client may claim about itself. Whatever else it sent is dropped.
  */
-import * as encoding from 'lib0/encoding';
 import { readPresenceClaims, type PresenceState, type PresenceUser } from '../../src/lib/protocol/presence.js';
-import { readAwarenessEntries } from './messages.js';
+import { encodeAwarenessEntries, readAwarenessEntries } from './messages.js';
 
 /** Windows (awareness client ids) one connection may ever speak for: a tab has one. */
 export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
@@ -42,13 +41,5 @@ export function filterPresence(update: Uint8Array, sender: PresenceSender, isOwn
 		}
 		kept.push({ clientId, clock, state: { user: sender.user, ...readPresenceClaims(state) } });
 	}
-	if (!kept.length) return null;
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, kept.length);
-	for (const { clientId, clock, state } of kept) {
-		encoding.writeVarUint(encoder, clientId);
-		encoding.writeVarUint(encoder, clock);
-		encoding.writeVarString(encoder, JSON.stringify(state));
-	}
-	return encoding.toUint8Array(encoder);
+	return kept.length ? encodeAwarenessEntries(kept) : null;
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
+import { encodeAwareness, encodeAwarenessEntries, type AwarenessEntry } from '../../server/sync/messages.js';
 import { addItem, getSchemaVersion, listItems, SCHEMA_VERSION, validateBoardShape } from '../../src/lib/board/index.js';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import { readPresence } from '../../src/lib/protocol/presence.js';
@@ -138,19 +138,7 @@ describe('attribution cannot be forged', () => {
 });
 
 describe('presence is the server’s word', () => {
-	function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
-		const update = encoding.createEncoder();
-		encoding.writeVarUint(update, entries.length);
-		for (const { clientId, clock, state } of entries) {
-			encoding.writeVarUint(update, clientId);
-			encoding.writeVarUint(update, clock);
-			encoding.writeVarString(update, JSON.stringify(state));
-		}
-		const frame = encoding.createEncoder();
-		encoding.writeVarUint(frame, 1); // awareness
-		encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-		return encoding.toUint8Array(frame);
-	}
+	const awarenessFrame = (entries: AwarenessEntry[]) => encodeAwareness(encodeAwarenessEntries(entries));
 
 	it('a claimed name and role are replaced by the member list’s; another’s presence cannot be erased', async () => {
 		person.provider.awareness.setLocalState({ user: { id: ids.person, name: 'Pat', role: 'person' }, editing: null });

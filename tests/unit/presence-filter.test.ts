@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import { filterPresence, MAX_PRESENCE_IDS_PER_CONNECTION } from '../../server/sync/presence-filter.js';
-import { readAwarenessEntries } from '../../server/sync/messages.js';
+import { encodeAwarenessEntries, readAwarenessEntries } from '../../server/sync/messages.js';
 
 const me = { id: 'u1', name: 'Cleo Clinician', role: 'clinician' as const };
 
-function awarenessUpdate(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, entries.length);
-	for (const { clientId, clock, state } of entries) {
-		encoding.writeVarUint(encoder, clientId);
-		encoding.writeVarUint(encoder, clock);
-		encoding.writeVarString(encoder, JSON.stringify(state));
-	}
-	return encoding.toUint8Array(encoder);
-}
+const awarenessUpdate = encodeAwarenessEntries;
 
 describe('filterPresence', () => {
 	it('rebuilds a state from the member list and keeps only what a client may say about itself', () => {
