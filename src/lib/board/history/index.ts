@@ -14,3 +14,4 @@ export {
 	type DerivationState
 } from './types.js';
 export { describeEntry, type EntrySentence, type NameOf } from './describe.js';
+export { summarizeChanges, type ChangeSummary, type ChangedItem } from './summary.js';
