@@ -19,7 +19,8 @@ export const load: LayoutServerLoad = async (event) => {
 		may: {
 			edit: decide(board, membership, 'edit').ok,
 			viewPeople: decide(board, membership, 'viewPeople').ok,
-			managePeople: decide(board, membership, 'managePeople').ok
+			managePeople: decide(board, membership, 'managePeople').ok,
+			viewAccessLog: decide(board, membership, 'viewAccessLog').ok
 		}
 	};
 };
