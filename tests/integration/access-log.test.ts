@@ -32,7 +32,7 @@ async function logOf(client: Client, path = accessPath()) {
 	expect(answer.status).toBe(200);
 	return rows(answer.text);
 }
-const clinicianVisits = (log: { kind: string; text: string }[]) =>
+const clinicianVisits = (log: ReturnType<typeof rows>) =>
 	log.filter((r) => r.kind === 'visit' && r.text.startsWith(`${NAMES.clinician} (Clinician) looked at the plan`));
 
 describe('the access log', () => {
