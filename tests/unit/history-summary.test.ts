@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeChanges, type HistoryEntry } from '../../src/lib/board/history/index.js';
-import { absoluteTime, dayName, relativeTime } from '../../src/lib/time-words.js';
+import { dayWords } from '../../src/lib/time/day-words.js';
 
 let nextId = 1;
 const entry = (senderId: string, kind: HistoryEntry['kind'], section: HistoryEntry['section'], itemId: string, text = itemId): HistoryEntry => ({
@@ -52,17 +52,11 @@ describe('since your last visit', () => {
 	});
 });
 
-describe('times in words', () => {
-	const at = Date.UTC(2025, 2, 11, 14, 5);
-	it('says how long ago', () => {
-		expect(relativeTime(at, at + 30_000)).toBe('just now');
-		expect(relativeTime(at, at + 5 * 60_000)).toBe('5 minutes ago');
-		expect(relativeTime(at, at + 24 * 3600_000)).toBe('yesterday');
-	});
-	it('writes the time in the given zone', () => {
-		expect(absoluteTime(at, 'UTC')).toBe('Tuesday 11 March 2025 at 14:05');
-		expect(absoluteTime(at, 'Asia/Tokyo')).toBe('Tuesday 11 March 2025 at 23:05');
-		expect(dayName(at, Date.UTC(2025, 5, 1), 'UTC')).toBe('Tuesday 11 March');
-		expect(dayName(at, Date.UTC(2026, 5, 1), 'UTC')).toBe('Tuesday 11 March 2025');
+describe('the day of a last visit', () => {
+	const at = Date.UTC(2025, 2, 11, 23, 30);
+	it('is written in the reader’s zone, with the year only when it is not this year', () => {
+		expect(dayWords(at, { now: Date.UTC(2025, 5, 1), timeZone: 'UTC' })).toBe('Tuesday 11 March');
+		expect(dayWords(at, { now: Date.UTC(2025, 5, 1), timeZone: 'Asia/Tokyo' })).toBe('Wednesday 12 March');
+		expect(dayWords(at, { now: Date.UTC(2026, 5, 1), timeZone: 'UTC' })).toBe('Tuesday 11 March 2025');
 	});
 });

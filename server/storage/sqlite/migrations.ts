@@ -98,7 +98,22 @@ export const MIGRATIONS: readonly string[] = [
 	);
 	INSERT INTO health (id, checked_at) VALUES (1, 0);
 	`,
-	// 4: history entries derived from the update log (docs/history.md), how far the derivation
+	// 4: members' visits to plans (one row per visit, not per page load), for "since your last
+	// visit" and the person's access log. They last as long as the plan.
+	`
+	CREATE TABLE visits (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		role TEXT,
+		started_at INTEGER NOT NULL,
+		last_seen_at INTEGER NOT NULL
+	);
+	CREATE INDEX visits_member ON visits(board_id, user_id, last_seen_at);
+	CREATE INDEX visits_board ON visits(board_id, started_at, id);
+	CREATE INDEX visits_user ON visits(user_id, board_id);
+	`,
+	// 5: history entries derived from the update log (docs/history.md), how far the derivation
 	// has read, and which changes each member has seen.
 	`
 	CREATE TABLE history_entries (

@@ -28,11 +28,11 @@ export async function planChangeViews(storage: Storage, userId: string, plans: B
 		const plan = plans.find((p) => p.id === change.boardId)!;
 		// A supporter does not see who is on a plan: only "by me" is said to them.
 		const mayName = change.lastBy !== null && (plan.role !== 'supporter' || change.lastBy === userId);
-		const lastVisit = visits?.get(change.boardId);
+		const lastVisit = visits.get(change.boardId);
 		views.set(change.boardId, {
 			lastAt: change.lastAt,
 			lastBy: mayName ? (change.lastBy === userId ? 'you' : await nameOf(change.lastBy!)) : null,
-			isNew: visits !== null && change.othersLastAt !== null && (lastVisit === undefined || change.othersLastAt > lastVisit)
+			isNew: change.othersLastAt !== null && (lastVisit === undefined || change.othersLastAt > lastVisit)
 		});
 	}
 	return views;

@@ -12,16 +12,6 @@ import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
 /** Changes read for one summary, at most: a summary is a few lines, not the whole history. */
 const MOST = 500;
 
-/** The visit records this needs: the one place that knows where they come from. */
-interface VisitClock {
-	previousVisitEnd(boardId: string, userId: string, now: number): Promise<number | null>;
-	lastVisits(userId: string): Promise<{ boardId: string; lastSeenAt: number }[]>;
-}
-
-function visitClock(storage: Storage): VisitClock | null {
-	return (storage as Storage & { visits?: VisitClock }).visits ?? null;
-}
-
 export interface SinceLastVisit extends ChangeSummary {
 	/** When my last visit ended. */
 	since: number;
@@ -31,8 +21,7 @@ export interface SinceLastVisit extends ChangeSummary {
 
 /** The summary for this member now, or null on a first visit or when there is nothing new. */
 export async function sinceLastVisit(storage: Storage, board: BoardRecord, member: MembershipRecord, now: number): Promise<SinceLastVisit | null> {
-	const clock = visitClock(storage);
-	const since = clock ? await clock.previousVisitEnd(board.id, member.userId, now) : null;
+	const since = await storage.visits.previousVisitEnd(board.id, member.userId, now);
 	if (since === null) return null;
 	const upToSeq = await catchUpHistory(storage, board.id);
 	const [entries, seen] = await Promise.all([
@@ -45,12 +34,7 @@ export async function sinceLastVisit(storage: Storage, board: BoardRecord, membe
 	return { since, upToSeq, ...summarizeChanges(unseen, names.nameOf) };
 }
 
-/**
- * For the plan list: when my last visit to each plan I have visited ended (or is going on);
- * null when visits are not recorded, so nothing is called new.
- */
-export async function lastVisitTimes(storage: Storage, userId: string): Promise<Map<string, number> | null> {
-	const clock = visitClock(storage);
-	if (!clock) return null;
-	return new Map((await clock.lastVisits(userId)).map((v) => [v.boardId, v.lastSeenAt]));
+/** For the plan list: when my last visit to each plan I have visited ended (or is going on). */
+export async function lastVisitTimes(storage: Storage, userId: string): Promise<Map<string, number>> {
+	return new Map((await storage.visits.lastVisits(userId)).map((v) => [v.boardId, v.lastSeenAt]));
 }
