@@ -103,6 +103,9 @@ export function sqliteHistory(db: Database.Database): Storage['history'] {
 			if (!row) return null;
 			return { ...JSON.parse(row.state), lastSeq: row.last_seq, doc: new Uint8Array(row.doc) };
 		},
+		async progressSeq(boardId) {
+			return progressSeq.get(boardId)?.last_seq ?? 0;
+		},
 		async updatesAfter(boardId, seq, limit) {
 			return updatesAfter.all(boardId, seq, limit).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data), userId: r.user_id, at: r.at }));
 		},

@@ -298,6 +298,8 @@ export interface Storage {
 	history: {
 		/** How far the derivation has read, and what it needs to carry on; null before it starts. */
 		progress(boardId: string): Promise<DerivationState | null>;
+		/** Only how far it has read (0 before it starts): cheap, for "is there anything new?". */
+		progressSeq(boardId: string): Promise<number>;
 		/** Stored updates after `seq`, in order, at most `limit`. */
 		updatesAfter(boardId: string, seq: number, limit: number): Promise<LoggedUpdate[]>;
 		/**
