@@ -112,6 +112,7 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE INDEX visits_member ON visits(board_id, user_id, last_seen_at);
 	CREATE INDEX visits_board ON visits(board_id, started_at, id);
 	CREATE INDEX visits_user ON visits(user_id, board_id);
+	CREATE INDEX audit_board_time ON audit_log(board_id, at, id);
 	`
 ];
 
