@@ -112,6 +112,9 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE INDEX visits_member ON visits(board_id, user_id, last_seen_at);
 	CREATE INDEX visits_board ON visits(board_id, started_at, id);
 	CREATE INDEX visits_user ON visits(user_id, board_id);
+	`,
+	// 5: the person's access log reads a plan's audit rows newest first by time.
+	`
 	CREATE INDEX audit_board_time ON audit_log(board_id, at, id);
 	`
 ];
