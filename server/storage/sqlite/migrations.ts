@@ -113,7 +113,11 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE INDEX visits_board ON visits(board_id, started_at, id);
 	CREATE INDEX visits_user ON visits(user_id, board_id);
 	`,
-	// 5: history entries derived from the update log (docs/history.md), how far the derivation
+	// 5: the person's access log reads a plan's audit rows newest first by time.
+	`
+	CREATE INDEX audit_board_time ON audit_log(board_id, at, id);
+	`,
+	// 6: history entries derived from the update log (docs/history.md), how far the derivation
 	// has read, and which changes each member has seen.
 	`
 	CREATE TABLE history_entries (

@@ -54,7 +54,7 @@ export interface AccessLogLine {
 }
 
 const ROLE_WORDS: Record<Role, string> = {
-	person: 'the person',
+	person: 'the person whose plan it is',
 	clinician: 'a clinician',
 	peer_advocate: 'a peer advocate',
 	supporter: 'a supporter'

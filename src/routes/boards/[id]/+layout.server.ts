@@ -6,8 +6,12 @@ import type { LayoutServerLoad } from './$types';
 /** Every page under a plan first checks I am on it: 404 otherwise, so its existence stays private. */
 export const load: LayoutServerLoad = async (event) => {
 	const { board, membership, user } = await requireBoard(event, 'view');
-	// Opening any page of the plan is a visit (or carries on the one under way).
-	await services().storage.visits.touch(board.id, user.id, Date.now());
+	// Opening any page of the plan is a visit (or carries on the one under way). A plan stays
+	// readable when storage cannot write: the person may need it most then; the failure is logged.
+	const { storage, log } = services();
+	await storage.visits.touch(board.id, user.id, Date.now()).catch((error: Error) => {
+		log.warn('Recording a visit failed', { board: board.id, error: error.message });
+	});
 	return {
 		plan: {
 			id: board.id,
