@@ -93,6 +93,7 @@ describe('the history page', () => {
 		expect(words(second.text)).toContain("'Note 9'");
 		expect(words(second.text)).not.toContain("'Note 59'");
 		expect(second.text).not.toContain('data-testid="older-changes"');
+		expect(second.text).toMatch(/<a href="\?">Newest changes<\/a>/);
 	});
 
 	it('filters by person and by section', async () => {

@@ -45,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		filter: { who: filter.who ?? '', section: filter.section ?? '', paged: filter.before !== null },
 		people,
 		sections: SECTIONS.map((s) => ({ key: s.key, title: s.title })),
-		olderHref
+		olderHref,
+		newestHref: filter.before !== null ? historyQuery({ ...filter, before: null }) || '?' : null
 	};
 };
