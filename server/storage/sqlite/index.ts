@@ -6,6 +6,7 @@ import type { Storage } from '../../../src/lib/server/storage.js';
 import { sqliteLoginAttempts, sqliteSessions, sqliteUsers } from './accounts.js';
 import { sqliteAudit } from './audit.js';
 import { sqliteDocs } from './docs.js';
+import { sqliteVersions } from './versions.js';
 import { sqliteBoards, sqliteInvitations, sqliteMembers } from './boards.js';
 import { migrate } from './migrations.js';
 import { startCheckpointer } from './checkpointer.js';
@@ -77,6 +78,7 @@ export function openSqliteStorage(
 		audit: sqliteAudit(db),
 		loginAttempts: sqliteLoginAttempts(db),
 		docs: sqliteDocs(db),
+		versions: sqliteVersions(db),
 		isOpen: () => open,
 		async probeWrite(at) {
 			probeWrite(at);

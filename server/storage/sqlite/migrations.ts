@@ -97,6 +97,17 @@ export const MIGRATIONS: readonly string[] = [
 		checked_at INTEGER NOT NULL
 	);
 	INSERT INTO health (id, checked_at) VALUES (1, 0);
+	`,
+	// 4: checkpoints of each board's document (its full state just after update \`seq\`), so any
+	// version is rebuilt from the nearest one and the few updates after it (docs/history.md).
+	`
+	CREATE TABLE board_checkpoints (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, seq)
+	) WITHOUT ROWID;
 	`
 ];
 

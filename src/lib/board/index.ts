@@ -40,3 +40,7 @@ export { checkUpdate, type UpdateCheckContext, type UpdateRefusal, type UpdateWr
 export { keepDeletedAttribution } from './update-check/former-attribution.js';
 export { isIsoDate, todayIso } from './values.js';
 export { compareOrder } from './order.js';
+export { replayVersion, encodeVersion, CHECKPOINT_EVERY, type LoggedUpdate, type ReplayInput } from './versions.js';
+export { restoreItem, restorePlan, findVersionItem, type RestoreOptions } from './restore.js';
+export { draftUpdate } from './draft.js';
+export { compareVersions, changedFields, type ItemChange, type VersionComparison } from './compare.js';
