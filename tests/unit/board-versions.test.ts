@@ -4,6 +4,9 @@ import {
 	addItem,
 	checkUpdate,
 	compareVersions,
+	createUndoManager,
+	redoMine,
+	undoMine,
 	deleteItem,
 	draftUpdate,
 	initBoard,
@@ -168,5 +171,70 @@ describe('a forged "restore" from a stock client', () => {
 			map.set('text', new Y.Text('Not theirs'));
 		});
 		expect(checkUpdate(forged, { doc, writer: as('advocate') })?.message).toMatch(/author/);
+	});
+});
+
+describe('undo that is mine', () => {
+	/** A server copy and a clinician's copy, synced both ways by hand. */
+	function pair() {
+		const server = new Y.Doc({ gcFilter: keepDeletedAttribution });
+		initBoard(server);
+		const goal = addItem(server, 'goals', { author: 'person', text: 'Take the bus' });
+		const mine = new Y.Doc();
+		Y.applyUpdate(mine, Y.encodeStateAsUpdate(server));
+		const sent: Uint8Array[] = [];
+		mine.on('update', (update: Uint8Array, origin: unknown) => origin !== 'server' && sent.push(update));
+		return { server, goal, mine, sent, undo: createUndoManager(mine, 0) };
+	}
+
+	it('undoing my edit of someone else’s item is accepted by the server, and names me as last editor', () => {
+		const { server, goal, mine, sent, undo } = pair();
+		updateFields(mine, 'goals', goal, { confidence: 6 }, 'clinician');
+		Y.applyUpdate(server, sent.pop()!);
+		expect(undoMine(undo, 'clinician')?.sections).toEqual(['goals']);
+		const undone = sent.pop()!;
+		expect(checkUpdate(undone, { doc: server, writer: as('clinician') })).toBeNull();
+		Y.applyUpdate(server, undone);
+		expect(listItems(mine, 'goals')[0]).toMatchObject({ confidence: null, updatedBy: 'clinician' });
+		expect(redoMine(undo, 'clinician')).not.toBeNull();
+		expect(listItems(mine, 'goals')[0]!.confidence).toBe(6);
+		expect(checkUpdate(sent.pop()!, { doc: server, writer: as('clinician') })).toBeNull();
+	});
+
+	it('an update that leaves someone else as last editor is still refused, whatever it wrote before', () => {
+		const { server, goal } = pair();
+		const forged = updateOf(server, (d) => {
+			const item = d.getMap('section:goals').get(goal) as Y.Map<unknown>;
+			d.transact(() => {
+				item.set('updatedBy', 'clinician');
+				item.set('updatedBy', 'advocate');
+			});
+		});
+		expect(checkUpdate(forged, { doc: server, writer: as('clinician') })?.message).toMatch(/updatedBy/);
+	});
+
+	it('a plain Yjs undo of the same edit would name the person and be refused (why undoMine stamps)', () => {
+		const { server, goal, mine, sent, undo } = pair();
+		updateFields(mine, 'goals', goal, { confidence: 6 }, 'clinician');
+		Y.applyUpdate(server, sent.pop()!);
+		undo.undo();
+		expect(checkUpdate(sent.pop()!, { doc: server, writer: as('clinician') })?.message).toMatch(/updatedBy/);
+	});
+
+	it('undoes only my typing, never someone else’s concurrent typing, also after a reconnect', () => {
+		const { server, goal, mine, undo } = pair();
+		const theirs = new Y.Doc();
+		Y.applyUpdate(theirs, Y.encodeStateAsUpdate(server));
+		const text = (doc: Y.Doc) => doc.getMap('section:goals').get(goal) as Y.Map<unknown>;
+		(text(mine).get('text') as Y.Text).insert(0, 'Mine: ');
+		(text(theirs).get('text') as Y.Text).insert(12, ' on Monday');
+		// A reconnect: the same document receives what it missed from the server, origin the provider.
+		Y.applyUpdate(server, Y.encodeStateAsUpdate(theirs));
+		Y.applyUpdate(server, Y.encodeStateAsUpdate(mine));
+		Y.applyUpdate(mine, Y.encodeStateAsUpdate(server), 'server');
+		expect(listItems(mine, 'goals')[0]!.text).toBe('Mine: Take the bus on Monday');
+		expect(undoMine(undo, 'clinician')).not.toBeNull();
+		expect(listItems(mine, 'goals')[0]!.text).toBe('Take the bus on Monday');
+		expect(undoMine(undo, 'clinician')).toBeNull();
 	});
 });

@@ -44,3 +44,4 @@ export { replayVersion, encodeVersion, CHECKPOINT_EVERY, type LoggedUpdate, type
 export { restoreItem, restorePlan, findVersionItem, type RestoreOptions } from './restore.js';
 export { draftUpdate } from './draft.js';
 export { compareVersions, changedFields, type ItemChange, type VersionComparison } from './compare.js';
+export { undoMine, redoMine, type UndoResult } from './undo.js';
