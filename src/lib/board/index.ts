@@ -3,7 +3,7 @@
  * over yjs and fractional-indexing, shared by the browser and the server.
  * Layout and rules: docs/board-schema.md.
  */
-export { SCHEMA_VERSION, BOARD_ORIGIN, LIMITS } from './schema.js';
+export { SCHEMA_VERSION, BOARD_ORIGIN, STAMP_ORIGIN, LIMITS } from './schema.js';
 export { BoardInputError, BoardVersionError } from './errors.js';
 export { SECTION_KEYS, isSectionKey, type SectionKey } from './section-keys.js';
 export { SECTIONS, getSection, type SectionInfo } from './sections.js';

@@ -14,9 +14,10 @@ export interface UndoResult {
 }
 
 /** The section a changed type belongs to (a section map, an item in it, or a text in an item). */
-function sectionOf(doc: Y.Doc, type: Y.AbstractType<unknown>): SectionKey | null {
-	let root: Y.AbstractType<unknown> = type;
-	while (root._item !== null) root = root._item.parent as Y.AbstractType<unknown>;
+// Yjs types the changed types loosely (AbstractType<any>).
+function sectionOf(doc: Y.Doc, type: Y.AbstractType<any>): SectionKey | null {
+	let root: Y.AbstractType<any> = type;
+	while (root._item !== null) root = root._item.parent as Y.AbstractType<any>;
 	return SECTION_KEYS.find((key) => getSectionMap(doc, key) === root) ?? null;
 }
 
