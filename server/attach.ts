@@ -19,7 +19,7 @@ export function attachRealtime(server: http.Server, services: Services): Realtim
 	const bus = createInProcessBus();
 	const sync = createSyncEndpoint(services, bus);
 	// Restores reach the plan through the rooms, checked, stored and relayed like any edit.
-	services.boardChanges = createBoardChanges(sync.rooms);
+	services.boardChanges = createBoardChanges(sync.rooms, services.storage);
 	server.on('upgrade', (req, socket, head) => {
 		if (sync.handleUpgrade(req, socket, head)) return;
 		// Vite's own hot-reload socket shares this server in dev; leave other paths alone there.

@@ -6,6 +6,8 @@
  */
 import { draftUpdate } from '../../src/lib/board/index.js';
 import type { BoardChanges } from '../../src/lib/server/board-changes.js';
+import { authorizeBoard } from '../../src/lib/server/permissions.js';
+import type { Storage } from '../../src/lib/server/storage.js';
 import type { BoardRoom, RoomConnection } from './room.js';
 import type { RoomRegistry } from './rooms.js';
 import { UpdateRefused } from './update-refusal.js';
@@ -29,17 +31,24 @@ class ChangeConnection implements RoomConnection {
 	}
 }
 
-export function createBoardChanges(rooms: RoomRegistry): BoardChanges {
+export function createBoardChanges(rooms: RoomRegistry, storage: Storage): BoardChanges {
 	// Negative ids never meet a socket's (those count up from 1).
 	let nextId = -1;
 	return {
 		async apply(boardId, userId, change) {
+			// Checked again here, as a socket's write is: the caller's check may be a moment old.
+			const allowed = await authorizeBoard(storage, userId, boardId, 'edit');
+			if (!allowed.ok) return { ok: false, reason: 'refused', message: allowed.message };
 			const connection = new ChangeConnection(nextId--, userId);
 			let room: BoardRoom | null = null;
-			await rooms.join(boardId, (joined) => {
-				room = joined;
-				return connection;
-			});
+			try {
+				await rooms.join(boardId, (joined) => {
+					room = joined;
+					return connection;
+				});
+			} catch {
+				return { ok: false, reason: 'failed', message: 'The plan could not be opened.' };
+			}
 			const joined = room as BoardRoom | null;
 			if (!joined) return { ok: false, reason: 'failed', message: 'The plan could not be opened.' };
 			try {
