@@ -98,7 +98,26 @@ export const MIGRATIONS: readonly string[] = [
 	);
 	INSERT INTO health (id, checked_at) VALUES (1, 0);
 	`,
-	// 4: checkpoints of each board's document (its full state just after update \`seq\`), so any
+	// 4: members' visits to plans (one row per visit, not per page load), for "since your last
+	// visit" and the person's access log. They last as long as the plan.
+	`
+	CREATE TABLE visits (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		role TEXT,
+		started_at INTEGER NOT NULL,
+		last_seen_at INTEGER NOT NULL
+	);
+	CREATE INDEX visits_member ON visits(board_id, user_id, last_seen_at);
+	CREATE INDEX visits_board ON visits(board_id, started_at, id);
+	CREATE INDEX visits_user ON visits(user_id, board_id);
+	`,
+	// 5: the person's access log reads a plan's audit rows newest first by time.
+	`
+	CREATE INDEX audit_board_time ON audit_log(board_id, at, id);
+	`,
+	// 6: checkpoints of each board's document (its full state just after update \`seq\`), so any
 	// version is rebuilt from the nearest one and the few updates after it (docs/history.md).
 	`
 	CREATE TABLE board_checkpoints (

@@ -78,7 +78,11 @@ export const AUDIT_ACTIONS = [
 	'invitation.accepted',
 	'invitation.withdrawn',
 	'member.role_changed',
-	'member.removed'
+	'member.removed',
+	// Kept ready for the person's access log: write one when a plan is exported or printed
+	// (detail: { format }). Nothing writes them yet.
+	'plan.exported',
+	'plan.printed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -94,6 +98,47 @@ export interface AuditEntry {
 export interface AuditRecord extends AuditEntry {
 	id: number;
 	actorName: string | null;
+}
+
+/** One visit of a member to a plan (see src/lib/server/visits.ts for what counts as one). */
+export interface VisitRecord {
+	id: number;
+	boardId: string;
+	userId: string;
+	userName: string;
+	/** Their role when the visit started; null if they were not a member then. */
+	role: Role | null;
+	startedAt: number;
+	/** The last sign of them in this visit: the visit's end once it is over. */
+	lastSeenAt: number;
+}
+
+/** A place in a newest-first list: the last row shown, so the next page starts after it. */
+export interface PageCursor {
+	at: number;
+	id: number;
+}
+
+/** One row of the person's access log: a visit, or an audited event about the plan. */
+export type AccessLogEntry =
+	| { kind: 'visit'; id: number; at: number; visit: VisitRecord }
+	| {
+			kind: 'event';
+			id: number;
+			at: number;
+			action: AuditAction;
+			actorId: string | null;
+			actorName: string | null;
+			/** The member an event was about (role changed, removed, joined), by name. */
+			subjectName: string | null;
+			/** Who an invitation was for, as the inviter wrote it. */
+			invitationLabel: string | null;
+			detail: AuditEntry['detail'];
+	  };
+
+/** A place in the access log, which merges two lists: its newest-first order is (at, kind, id). */
+export interface AccessLogCursor extends PageCursor {
+	kind: AccessLogEntry['kind'];
 }
 
 /** At most `max` attempts under `key` (an account or an address) inside the window. */
@@ -199,6 +244,34 @@ export interface Storage {
 		 */
 		append(entry: AuditEntry): Promise<void>;
 		listForBoard(boardId: string, limit: number): Promise<AuditRecord[]>;
+	};
+	/**
+	 * Visits of members to plans, recorded on the server. Rows last as long as the plan.
+	 * Times are epoch ms; `now` is passed in so callers (and tests) decide the clock.
+	 */
+	visits: {
+		/**
+		 * A sign that the member is on the plan now (a page load, a live connection opening,
+		 * staying open or closing). Carries on their current visit if their last sign was at most
+		 * 30 minutes ago, else starts a new one; atomically, so two tabs at once make one visit.
+		 * `isNew` is true when this call started the visit.
+		 */
+		touch(boardId: string, userId: string, now: number): Promise<{ visitId: number; isNew: boolean }>;
+		/**
+		 * When the member's visit *before* the current one ended (its last sign of life), or null
+		 * if they have never been here before. "What changed since your last visit" counts from
+		 * this. The same answer whether or not the current visit has been touched yet, and it
+		 * does not move while the current visit goes on.
+		 */
+		previousVisitEnd(boardId: string, userId: string, now: number): Promise<number | null>;
+		/** The member's newest visit to each plan they have visited, for the plan list. */
+		lastVisits(userId: string): Promise<{ boardId: string; startedAt: number; lastSeenAt: number }[]>;
+		/** A plan's visits, newest first (by start), strictly after `before` in that order. */
+		listForBoard(boardId: string, options: { limit: number; before?: PageCursor }): Promise<VisitRecord[]>;
+	};
+	/** The person's access log: visits and membership, export and print events, newest first. */
+	accessLog: {
+		list(boardId: string, options: { limit: number; before?: AccessLogCursor }): Promise<AccessLogEntry[]>;
 	};
 	loginAttempts: {
 		/**
