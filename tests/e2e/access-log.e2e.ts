@@ -4,7 +4,7 @@
  * item and when, and follow the other person's edits live. axe on both.
  */
 import { expect, test } from '@playwright/test';
-import { addBoardItem, boardItem, expectAccessible, LIVE_MS, main, planWithClinician } from './fixtures';
+import { addBoardItem, boardItem, boardLive, expectAccessible, LIVE_MS, main, newActor, planWithClinician, startPlanForMe } from './fixtures';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -63,4 +63,17 @@ test('items say who wrote and changed them and when, and follow the other person
 	});
 	await expect(mine.locator('time')).toHaveCount(2);
 	await expectAccessible(p, 'the board with dates on items');
+});
+
+test('"just now" moves on by itself as time passes, with nothing else changing', async ({ browser }) => {
+	const { page } = await newActor(browser, 'Ola');
+	const boardId = await startPlanForMe(page);
+	await page.clock.install();
+	await page.goto(`/boards/${boardId}`);
+	await boardLive(page);
+	const id = await addBoardItem(page, 'strengths', 'I am good with plants');
+	const byline = boardItem(page, id).getByTestId('item-byline');
+	await expect(byline).toHaveText('Written by you just now.');
+	await page.clock.runFor('05:00');
+	await expect(byline).toHaveText(/^Written by you [56] minutes ago\.$/);
 });

@@ -95,11 +95,11 @@ describe('the access log', () => {
 		const events = (await logOf(person)).filter((r) => r.kind === 'event').map((r) => r.text);
 		const expected = [
 			'You took back the invitation for “Dr Unused”',
-			'You made an invitation for “Dr Unused” to join as a clinician',
+			'You invited “Dr Unused” to join as a clinician',
 			'You took Nia Newcomer off the plan',
 			'You changed Nia Newcomer from a supporter to a peer advocate',
 			'Nia Newcomer joined the plan as a supporter',
-			'You made an invitation for “Nia from the café” to join as a supporter'
+			'You invited “Nia from the café” to join as a supporter'
 		];
 		// Newest first: the six just made, in order, at the top of the events.
 		expect(events.slice(0, 6).map((text) => expected.find((e) => text.startsWith(e)) ?? text)).toEqual(expected);
@@ -126,7 +126,7 @@ describe('the access log', () => {
 				plan.boardId
 			);
 		expect(all).toHaveLength(total);
-		const helpers = all.filter((r) => /invitation for “Helper \d+”/.test(r.text)).map((r) => Number(r.text.match(/Helper (\d+)/)![1]));
+		const helpers = all.filter((r) => /invited “Helper \d+”/.test(r.text)).map((r) => Number(r.text.match(/Helper (\d+)/)![1]));
 		expect(helpers).toEqual([...Array(30).keys()].reverse());
 	});
 

@@ -37,8 +37,8 @@ describe('the access log in words', () => {
 
 	it('says each membership event plainly, with who did it', () => {
 		expect(words(event('board.created'))).toBe('Li Chen started this plan');
-		expect(words(event('invitation.created', { role: 'supporter' }))).toBe('Li Chen made an invitation for “Robin” to join as a supporter');
-		expect(words(event('invitation.created', { role: 'person' }), 'li')).toBe('You made an invitation for “Robin” to join as the person whose plan it is');
+		expect(words(event('invitation.created', { role: 'supporter' }))).toBe('Li Chen invited “Robin” to join as a supporter');
+		expect(words(event('invitation.created', { role: 'person' }), 'li')).toBe('You invited “Robin” to join as the person whose plan it is');
 		expect(words(event('invitation.accepted', { role: 'peer_advocate' }))).toBe('Li Chen joined the plan as a peer advocate');
 		expect(words(event('invitation.withdrawn', { role: 'clinician' }))).toBe('Li Chen took back the invitation for “Robin”');
 		expect(words(event('member.role_changed', { from: 'supporter', to: 'clinician' }))).toBe('Li Chen changed Robin Lee from a supporter to a clinician');

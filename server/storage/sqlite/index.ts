@@ -7,6 +7,7 @@ import { sqliteLoginAttempts, sqliteSessions, sqliteUsers } from './accounts.js'
 import { sqliteAccessLog } from './access-log.js';
 import { sqliteAudit } from './audit.js';
 import { sqliteDocs } from './docs.js';
+import { sqliteVersions } from './versions.js';
 import { sqliteHistory } from './history.js';
 import { sqliteBoards, sqliteInvitations, sqliteMembers } from './boards.js';
 import { migrate } from './migrations.js';
@@ -82,6 +83,7 @@ export function openSqliteStorage(
 		accessLog: sqliteAccessLog(db),
 		loginAttempts: sqliteLoginAttempts(db),
 		docs: sqliteDocs(db),
+		versions: sqliteVersions(db),
 		history: sqliteHistory(db),
 		isOpen: () => open,
 		async probeWrite(at) {

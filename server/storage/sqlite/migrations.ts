@@ -117,7 +117,17 @@ export const MIGRATIONS: readonly string[] = [
 	`
 	CREATE INDEX audit_board_time ON audit_log(board_id, at, id);
 	`,
-	// 6: history entries derived from the update log (docs/history.md), how far the derivation
+	// 6: checkpoints of each board's document (its full state just after update \`seq\`), so any
+	// version is rebuilt from the nearest one and the few updates after it (docs/history.md).
+	`
+	CREATE TABLE board_checkpoints (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, seq)
+	`,
+	// 7: history entries derived from the update log (docs/history.md), how far the derivation
 	// has read, and which changes each member has seen.
 	`
 	CREATE TABLE history_entries (

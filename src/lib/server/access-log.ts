@@ -78,7 +78,7 @@ export function describeAccessEntry(entry: AccessLogEntry, viewerId: string): Ac
 	const d = entry.detail;
 	const words: Record<AccessLogAction, string> = {
 		'board.created': `${actor} started this plan`,
-		'invitation.created': `${actor} made an invitation for ${label} to join as ${roleWords(d.role)}`,
+		'invitation.created': `${actor} invited ${label} to join as ${roleWords(d.role)}`,
 		'invitation.accepted': `${actor} joined the plan as ${roleWords(d.role)}`,
 		'invitation.withdrawn': `${actor} took back the invitation for ${label}`,
 		'member.role_changed': `${actor} changed ${subject} from ${roleWords(d.from)} to ${roleWords(d.to)}`,

@@ -169,6 +169,27 @@ export interface StoredDoc {
 	lastSeq: number;
 }
 
+/** One stored update as a version of the plan: who made it and when. */
+export interface VersionEntry {
+	seq: number;
+	/** The member who sent it; null for the server's own writes. */
+	userId: string | null;
+	at: number;
+}
+
+/** A stored update with its place in the log. */
+export interface SeqUpdate {
+	seq: number;
+	data: Uint8Array;
+}
+
+/** What rebuilding one version reads. */
+export interface VersionSource {
+	checkpoint: SeqUpdate | null;
+	/** The updates after the checkpoint (or from the start), in order, up to the version. */
+	updates: SeqUpdate[];
+}
+
 /** Which history entries to list: newest first, below an entry id, optionally one sender's or one section's. */
 export interface HistoryQuery {
 	limit: number;
@@ -293,6 +314,17 @@ export interface Storage {
 		load(boardId: string): Promise<StoredDoc>;
 		/** Replaces the board's compacted state; the update log itself is never shortened. */
 		saveSnapshot(boardId: string, uptoSeq: number, data: Uint8Array, at: number): Promise<void>;
+	};
+	/** Versions of a board's document: stored checkpoints and the updates after them (docs/history.md). */
+	versions: {
+		/** Who sent stored update `seq` of this board, and when; null if this board has no such update. */
+		update(boardId: string, seq: number): Promise<VersionEntry | null>;
+		/** The sequence number of the board's last stored update (0 if none). */
+		lastSeq(boardId: string): Promise<number>;
+		/** What rebuilding the version just after `seq` reads: the nearest checkpoint at or before it, and the updates after that up to `seq`. */
+		readFor(boardId: string, seq: number): Promise<VersionSource>;
+		/** Keeps the document's full state just after `seq`; a checkpoint already kept is left as it is. */
+		saveCheckpoint(boardId: string, seq: number, data: Uint8Array, at: number): Promise<void>;
 	};
 	/** History entries derived from the update log, and what each member has seen (docs/history.md). */
 	history: {
