@@ -6,6 +6,7 @@ import {
 	getItemText,
 	initBoard,
 	moveItemTo,
+	restoreItem,
 	setText,
 	touchItem,
 	updateFields
@@ -107,6 +108,18 @@ describe('history entries from the update log', () => {
 		const deleted = entries.find((e) => e.kind === 'deleted')!;
 		expect(deleted).toMatchObject({ senderId: SAM, itemId: id, detail: { text: 'talk about sleep' } });
 		expect(describeEntry(deleted, nameOf).sentence).toBe("Sam Okafor deleted 'Our time today: talk about sleep'");
+	});
+
+	it('reads an item brought back from a version as brought back, not as new words', () => {
+		const b = loggedBoard();
+		const id = b.as(PAT, () => addItem(b.doc, 'today', { author: PAT, text: 'talk about sleep' }));
+		const version = new Y.Doc();
+		Y.applyUpdate(version, Y.encodeStateAsUpdate(b.doc));
+		b.as(SAM, () => deleteItem(b.doc, 'today', id));
+		b.as(LI, () => restoreItem(b.doc, version, id, LI));
+		const last = deriveEntries(b.log).entries.at(-1)!;
+		expect(last).toMatchObject({ kind: 'restored', senderId: LI, wordsOfId: null, itemId: id, detail: { text: 'talk about sleep' } });
+		expect(describeEntry(last, nameOf).sentence).toBe("Dr Li Chen brought back 'Our time today: talk about sleep'");
 	});
 
 	it('says how a field changed, from what to what, with the field table’s label', () => {

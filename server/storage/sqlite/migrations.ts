@@ -126,6 +126,7 @@ export const MIGRATIONS: readonly string[] = [
 		data BLOB NOT NULL,
 		at INTEGER NOT NULL,
 		PRIMARY KEY (board_id, seq)
+	) WITHOUT ROWID;
 	`,
 	// 7: history entries derived from the update log (docs/history.md), how far the derivation
 	// has read, and which changes each member has seen.

@@ -42,6 +42,7 @@ export class HistoryDeriver {
 	private readonly items: Map<string, ItemSnapshot>;
 	private readonly tails: Map<string, HistoryEntry>;
 	private readonly groupStarts: Map<string, string>;
+	private readonly deleted: Set<string>;
 	private lastSeq: number;
 	private nextEntryId: number;
 	/** Entries made or changed since the last `takeChanged()`, by id. */
@@ -53,6 +54,7 @@ export class HistoryDeriver {
 		this.items = new Map(Object.entries(structuredClone(state?.items ?? {})));
 		this.tails = new Map(Object.entries(structuredClone(state?.tails ?? {})));
 		this.groupStarts = new Map(Object.entries(state?.groupStarts ?? {}));
+		this.deleted = new Set(state?.deleted ?? []);
 		this.lastSeq = state?.lastSeq ?? 0;
 		this.nextEntryId = state?.nextEntryId ?? 1;
 		for (const section of SECTION_KEYS) {
@@ -94,7 +96,8 @@ export class HistoryDeriver {
 			doc: Y.encodeStateAsUpdate(this.doc),
 			items: structuredClone(Object.fromEntries(this.items)),
 			tails: structuredClone(Object.fromEntries(this.tails)),
-			groupStarts: Object.fromEntries(this.groupStarts)
+			groupStarts: Object.fromEntries(this.groupStarts),
+			deleted: [...this.deleted]
 		};
 	}
 
@@ -107,9 +110,13 @@ export class HistoryDeriver {
 			const before = this.items.get(id);
 			const after = live instanceof Y.Map ? snapshotItem(section, live) : undefined;
 			const words = (s: ItemSnapshot) => (s.author && s.author !== senderId ? s.author : null);
-			if (!before && after) {
+			if (!before && after && this.deleted.delete(id)) {
+				// A restore puts back someone's words as they were: nobody typed them now.
+				changes.push({ kind: 'restored', section, itemId: id, wordsOfId: null, text: after.texts.text });
+			} else if (!before && after) {
 				changes.push({ kind: 'added', section, itemId: id, wordsOfId: words(after), text: after.texts.text });
 			} else if (before && !after) {
+				this.deleted.add(id);
 				changes.push({ kind: 'deleted', section: before.section, itemId: id, wordsOfId: null, text: before.texts.text });
 			} else if (before && after) {
 				for (const field of changedTexts(before, after)) {
@@ -204,7 +211,7 @@ export class HistoryDeriver {
 			entry.detail.before = around.before;
 			entry.detail.after = around.after;
 			this.groupStarts.set(change.itemId, change.textBefore ?? '');
-		} else if (change.kind !== 'added' && change.kind !== 'deleted') {
+		} else if (change.kind !== 'added' && change.kind !== 'deleted' && change.kind !== 'restored') {
 			entry.detail.from = change.from ?? null;
 			entry.detail.to = change.to ?? null;
 		}

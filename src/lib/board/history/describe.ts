@@ -69,6 +69,8 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 		}
 		case 'deleted':
 			return plain(`${who} deleted '${section.title}: ${d.text.trim() || '(no words)'}'`);
+		case 'restored':
+			return plain(`${who} brought back '${section.title}: ${d.text.trim() || '(no words)'}'`);
 		case 'text': {
 			const label = d.field === 'text' || !d.field ? section.textLabel : (fieldSpec(entry.section, d.field)?.label ?? d.field);
 			return { sentence: `${who} changed the words of "${label}" in ${item}`, typedBy, before: d.before ?? '', after: d.after ?? '' };

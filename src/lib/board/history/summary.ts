@@ -20,9 +20,10 @@ const NOUNS: Record<SectionKey, [string, string]> = {
 	contingency: ['thing for when it gets difficult', 'things for when it gets difficult']
 };
 
-type Verb = 'added' | 'changed' | 'deleted';
-const VERBS: Verb[] = ['added', 'changed', 'deleted'];
-const verbOf = (e: HistoryEntry): Verb => (e.kind === 'added' || e.kind === 'deleted' ? e.kind : 'changed');
+type Verb = 'added' | 'changed' | 'deleted' | 'brought back';
+const VERBS: Verb[] = ['added', 'changed', 'deleted', 'brought back'];
+const verbOf = (e: HistoryEntry): Verb =>
+	e.kind === 'added' || e.kind === 'deleted' ? e.kind : e.kind === 'restored' ? 'brought back' : 'changed';
 
 export interface ChangedItem {
 	itemId: string;

@@ -4,7 +4,7 @@
  */
 import type { SectionKey } from '../section-keys.js';
 
-export const ENTRY_KINDS = ['added', 'deleted', 'text', 'field', 'moved', 'done'] as const;
+export const ENTRY_KINDS = ['added', 'deleted', 'restored', 'text', 'field', 'moved', 'done'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** A scalar field value as stored (enum value, ruler number, date, user id, item id). */
@@ -73,6 +73,8 @@ export interface DerivationState {
 	tails: Record<string, HistoryEntry>;
 	/** The full words of a text field when an item's open text group began. */
 	groupStarts: Record<string, string>;
+	/** Ids of deleted items: one that appears again was brought back, not added. */
+	deleted: string[];
 }
 
 /** Consecutive typing by one sender in one item within this time is one entry. */
