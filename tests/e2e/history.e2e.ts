@@ -75,6 +75,13 @@ test('each history entry names who made the change, and whose words they were', 
 	await expect(added.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 	await expectAccessible(p, 'the history page');
 
+	// "Bring back" puts the deleted item back as a new change, seen live, and named in the history.
+	await deleted.getByRole('button', { name: 'Bring back' }).click();
+	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=item`));
+	await expect(a.locator(`#text-${today}`)).toHaveValue('talk about sleep', live);
+	await p.goto(`/boards/${boardId}/history`);
+	await expect(p.getByTestId('history-entry').first()).toContainText("Pat brought back 'Our time today: talk about sleep'");
+
 	// Only one person's changes, by the form (which works without JavaScript too).
 	await p.getByLabel('Who made the change').selectOption({ label: 'Sam Okafor' });
 	await p.getByRole('button', { name: 'Show these changes' }).click();
