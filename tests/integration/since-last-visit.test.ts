@@ -95,5 +95,7 @@ describe('since your last visit', () => {
 		expect((await plan.clients.person.post(path, { itemId: 'bad id!', upTo: '3' })).status).toBe(400);
 		expect((await plan.clients.person.post(path, { upTo: '3' })).status).toBe(400);
 		expect((await plan.clients.outsider.post(path, { all: '1', upTo: '3' })).status).toBe(404);
+		// Another site cannot mark my changes seen for me.
+		expect((await plan.clients.person.post(path, { all: '1', upTo: '3' }, 'http://elsewhere.example')).status).toBe(403);
 	});
 });
