@@ -2,6 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type * as Y from 'yjs';
 import { BoardInputError, compareVersions, findVersionItem, listItems, restoreItem, restorePlan, SECTION_KEYS, type ItemView, type SectionKey } from '$lib/board';
 import { requireVersion, visibleMembers, type VersionAccess } from '$lib/server/kit/versions';
+import { readForm } from '$lib/server/forms';
 import { services } from '$lib/server/services';
 import { loadCurrent } from '$lib/server/versions';
 import type { Actions, PageServerLoad } from './$types';
@@ -59,7 +60,7 @@ export const actions: Actions = {
 	/** Puts one item back as it was in this version (re-created if it was deleted since). */
 	restoreItem: (event) =>
 		withVersion(event, async (access) => {
-			const form = await event.request.formData();
+			const form = await readForm(event.request);
 			const itemId = form.get('itemId');
 			if (typeof itemId !== 'string' || itemId.length === 0 || itemId.length > 100) return fail(400, { message: 'Choose an item to put back.' });
 			if (!findVersionItem(access.version.doc, itemId)) return fail(400, { message: 'That item is not in this version of the plan.' });
@@ -70,7 +71,7 @@ export const actions: Actions = {
 	/** Puts the whole plan back as it was in this version, once the confirmation page was seen. */
 	restorePlan: (event) =>
 		withVersion(event, async (access) => {
-			const form = await event.request.formData();
+			const form = await readForm(event.request);
 			if (form.get('confirm') !== 'yes') redirect(303, `/boards/${access.board.id}/history/${access.seq}/restore`);
 			const refused = await applyRestore(access, (doc, isMember) => restorePlan(doc, access.version.doc, access.user.id, { isMember }));
 			if (refused) return refused;
