@@ -158,7 +158,7 @@ export function parseClientEvent(name: unknown, payload: unknown): { ok: true; e
 		return { ok: false, error: RealtimeError.UnknownEvent };
 	}
 	const type = name as ClientEventType;
-	const p = payload === undefined && (type === 'plans:watch' || type === 'plans:unwatch') ? {} : payload;
+	const p = (payload === undefined || payload === null) && (type === 'plans:watch' || type === 'plans:unwatch') ? {} : payload;
 	if (!isObject(p)) return malformed;
 	switch (type) {
 		case 'plans:watch':
