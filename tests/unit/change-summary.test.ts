@@ -59,6 +59,7 @@ describe('noticeText', () => {
 		expect(noticeText({ who: ['Sam Okafor'], personName: 'Pat Morgan', isMine: false, change: note })).toBe("Sam Okafor added a note to Pat Morgan's plan");
 		expect(noticeText({ who: ['Dr Li Chen'], personName: 'Pat Morgan', isMine: true, change: { kind: 'added', section: 'goals' } })).toBe('Dr Li Chen added a goal to your plan');
 		expect(noticeText({ who: ['A', 'B', 'C'], personName: 'Pat', isMine: false, change: { kind: 'changed' } })).toBe("A, B and C changed Pat's plan");
+		expect(noticeText({ who: ['Pat'], personName: 'Pat', isMine: false, change: { kind: 'changed' } })).toBe('Pat changed their plan');
 		expect(noticeText({ who: [], personName: 'Pat', isMine: false, change: { kind: 'changed' } })).toBe("Someone changed Pat's plan");
 	});
 });

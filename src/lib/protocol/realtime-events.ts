@@ -5,7 +5,7 @@
  * and server import one definition. The socket.io event name is the union's `type`.
  */
 import { isSectionKey, type SectionKey } from '../board/section-keys.js';
-import type { ChangeSummary } from '../board/change-summary.js';
+import type { ChangeSummary } from '../board/change-words.js';
 
 /** The path socket.io answers on, beside `/yjs`. */
 export const REALTIME_PATH = '/socket.io';
