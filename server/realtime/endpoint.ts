@@ -39,6 +39,7 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		destroyUpgrade: false,
 		// Same origin only, as for pages and /yjs: socket.io's own CORS stays off.
 		cors: undefined,
+		// Every request of the handshake and of long-polling passes here, before any cookie is read.
 		allowRequest: (req, callback) => {
 			const refused = fromAnotherSite(req, config.origin);
 			callback(refused ? RealtimeRefusal.WrongOrigin : null, !refused);
@@ -48,7 +49,6 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 	const handlers = new EventHandlers(io, services, live);
 
 	io.use((socket, next) => {
-		if (fromAnotherSite(socket.request, config.origin)) return next(new Error(RealtimeRefusal.WrongOrigin));
 		sessions
 			.validate(readCookie(socket.request.headers.cookie, SESSION_COOKIE))
 			.then((valid) => {

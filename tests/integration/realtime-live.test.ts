@@ -53,6 +53,7 @@ it('a note added tells the others elsewhere once, with a kind; not the writer, n
 	// The advocate has the plan's page open: no notice for them.
 	expect(await advocate.ask('plan:open', { boardId: plan.boardId })).toEqual({ ok: true });
 	expect(await person.ask('plans:watch')).toMatchObject({ ok: true });
+	expect(await writerSocket.ask('plans:watch')).toMatchObject({ ok: true });
 
 	const writer = connectProvider(server.url, plan.boardId, plan.clients.clinician);
 	await whenSynced(writer.provider);
@@ -80,6 +81,8 @@ it('a note added tells the others elsewhere once, with a kind; not the writer, n
 	expect(person.of('notice')[1]).toMatchObject({ who: ['Cleo Clinician'], change: { kind: 'changed' } });
 
 	expect(advocate.of('notice')).toEqual([]);
+	// The writer hears of nothing they did themselves.
 	expect(writerSocket.of('notice')).toEqual([]);
+	expect(writerSocket.of('plans:changed')).toEqual([]);
 	writer.destroy();
 });
