@@ -115,6 +115,7 @@ export function loadConfig(env: Env = process.env, openFiles: number | null = op
 			eventsPerSecond: integer(env, 'REALTIME_EVENTS_PER_SECOND', 20, 1, 10_000),
 			eventBurst: integer(env, 'REALTIME_EVENT_BURST', 40, 1, 100_000),
 			refusedBeforeClose: integer(env, 'REALTIME_REFUSED_BEFORE_CLOSE', 50, 1, 1_000_000),
+			maxSocketsPerAccount: integer(env, 'REALTIME_MAX_SOCKETS_PER_ACCOUNT', 20, 1, 100_000),
 			noticeEveryMs: integer(env, 'REALTIME_NOTICE_EVERY_MS', 60_000, 0, 24 * 60 * 60 * 1000)
 		}
 	};

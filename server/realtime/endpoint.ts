@@ -48,11 +48,24 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 	const live = new LivePlans(io, activity, services);
 	const handlers = new EventHandlers(io, services, live);
 
+	// Sockets per account: one per open tab is plenty; a script opening thousands is refused.
+	const perAccount = new Map<string, number>();
 	io.use((socket, next) => {
 		sessions
 			.validate(readCookie(socket.request.headers.cookie, SESSION_COOKIE))
 			.then((valid) => {
 				if (!valid) return next(new Error(RealtimeRefusal.SignedOut));
+				const open = perAccount.get(valid.user.id) ?? 0;
+				if (open >= limits.maxSocketsPerAccount) {
+					log.warn('Refused a realtime socket: too many for one account', { user: valid.user.id, cap: limits.maxSocketsPerAccount });
+					return next(new Error(RealtimeRefusal.TooManySockets));
+				}
+				perAccount.set(valid.user.id, open + 1);
+				socket.once('disconnect', () => {
+					const left = (perAccount.get(valid.user.id) ?? 1) - 1;
+					if (left > 0) perAccount.set(valid.user.id, left);
+					else perAccount.delete(valid.user.id);
+				});
 				socket.data = { userId: valid.user.id, name: valid.user.name, sessionId: valid.session.id, expiresAt: valid.session.expiresAt, plans: new Map() };
 				next();
 			})
@@ -111,9 +124,22 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		handlers.recheck(boardId, userId).catch((error) => log.warn('Checking a membership failed', { error: (error as Error).message }));
 	});
 
+	// A membership changed where no event reaches this process (another instance on the same
+	// storage) is noticed here: every open plan room's members are read again.
+	const membershipSweep = setInterval(() => {
+		const pairs = new Set<string>();
+		for (const socket of io.sockets.sockets.values()) for (const boardId of socket.data.plans.keys()) pairs.add(`${boardId} ${socket.data.userId}`);
+		for (const pair of pairs) {
+			const [boardId, userId] = pair.split(' ') as [string, string];
+			handlers.recheck(boardId, userId).catch((error) => log.warn('Checking a membership failed', { error: (error as Error).message }));
+		}
+	}, config.sync.sessionRecheckMs);
+	membershipSweep.unref();
+
 	return {
 		io,
 		async close() {
+			clearInterval(membershipSweep);
 			stopSessions();
 			stopMembership();
 			live.close();

@@ -5,7 +5,7 @@
  * sends what these changes mean.
  */
 import { randomBytes } from 'node:crypto';
-import { RealtimeError } from '../../src/lib/protocol/realtime-events.js';
+import { RealtimeError, type ViewPosition } from '../../src/lib/protocol/realtime-events.js';
 
 export interface Participant {
 	readonly socketId: string;
@@ -20,6 +20,8 @@ export interface Presentation {
 	/** Asked and not yet answered. */
 	readonly asked: Map<string, Participant>;
 	readonly followers: Map<string, Participant>;
+	/** Where the presenter is now, so a new follower starts there. */
+	position: ViewPosition | null;
 }
 
 type Result = { ok: true; presentation: Presentation } | { ok: false; error: RealtimeError };
@@ -42,7 +44,8 @@ export class FollowRegistry {
 			requestId: randomBytes(9).toString('base64url'),
 			presenter,
 			asked,
-			followers: current?.followers ?? new Map()
+			followers: current?.followers ?? new Map(),
+			position: current?.position ?? null
 		};
 		for (const id of presentation.followers.keys()) asked.delete(id);
 		this.byBoard.set(boardId, presentation);

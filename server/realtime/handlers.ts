@@ -51,7 +51,10 @@ export class EventHandlers {
 				if (!socket.data.plans.has(event.boardId)) return refuse(RealtimeError.NotOpen);
 				const result = this.follow.answer(event.boardId, socket.id, event.requestId, event.follow);
 				if (!result.ok) return result;
-				this.tellPresenter(result.presentation);
+				const { presentation } = result;
+				this.tellPresenter(presentation);
+				// A new follower starts where the presenter is.
+				if (event.follow && presentation.position) send(socket, { type: 'follow:moved', boardId: event.boardId, ...presentation.position });
 				return OK;
 			}
 			case 'follow:stop': {
@@ -69,6 +72,7 @@ export class EventHandlers {
 				const presentation = this.follow.get(event.boardId);
 				if (presentation?.presenter.socketId !== socket.id) return refuse(RealtimeError.NotPresenting);
 				const { boardId, section, itemId } = event;
+				presentation.position = { section, itemId };
 				for (const id of presentation.followers.keys()) this.sendTo(id, { type: 'follow:moved', boardId, section, itemId });
 				return OK;
 			}

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RealtimeError } from '../../src/lib/protocol/realtime-events.js';
 import { count } from '../helpers/database.js';
 import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
-import { connectRealtime, connected, disconnected, type TestSocket } from '../helpers/realtime-client.js';
+import { RealtimeRefusal } from '../../src/lib/protocol/realtime-events.js';
+import { connectRealtime, connected, disconnected, refusal, type TestSocket } from '../helpers/realtime-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -15,7 +16,7 @@ let plan: PlanWithEveryone;
 const open: TestSocket[] = [];
 
 beforeAll(async () => {
-	server = await startServer();
+	server = await startServer({ REALTIME_MAX_SOCKETS_PER_ACCOUNT: '3' });
 	plan = await planWithEveryRole(server.url);
 });
 afterAll(async () => {
@@ -93,4 +94,19 @@ it('10,000 events in a second: that socket is warned, refused, then closed; anot
 	expect(await other.ask('plan:open', { boardId: plan.boardId })).toEqual({ ok: true });
 	expect(stored()).toEqual(before);
 	expect(server.output()).toContain('Closed a realtime socket: too many events');
+});
+
+it('one account may hold only so many sockets; a closed one frees its place', async () => {
+	const first = await socketOf('supporter');
+	await socketOf('supporter');
+	await socketOf('supporter');
+	expect(await refusal(connectRealtime(server.url, plan.clients.supporter))).toBe(RealtimeRefusal.TooManySockets);
+	// Another account is not held back.
+	await socketOf('peer_advocate');
+	const gone = disconnected(first);
+	first.close();
+	await gone;
+	const again = connectRealtime(server.url, plan.clients.supporter);
+	open.push(again);
+	await connected(again);
 });

@@ -106,6 +106,9 @@ describe('follow the presenter', () => {
 		await eventually(() => person.of('follow:asked').length === 1 && advocate.of('follow:asked').length === 1, 'both asked');
 		expect(person.of('follow:asked')[0]).toMatchObject({ boardId: plan.boardId, requestId: asked.requestId, presenter: { name: 'Cleo Clinician' } });
 
+		// The presenter is somewhere already: whoever follows starts there.
+		expect(await clinician.ask('present:at', { boardId: plan.boardId, section: 'today', itemId: null })).toEqual({ ok: true });
+
 		// The person declines: final for this request.
 		expect(await person.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: false })).toEqual({ ok: true });
 		expect(await person.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: true })).toEqual({ ok: false, error: RealtimeError.NotAsked });
@@ -118,8 +121,11 @@ describe('follow the presenter', () => {
 		// Only the presenter moves anyone.
 		expect(await advocate.ask('present:at', { boardId: plan.boardId, section: 'notes', itemId: null })).toEqual({ ok: false, error: RealtimeError.NotPresenting });
 		expect(await clinician.ask('present:at', { boardId: plan.boardId, section: 'goals', itemId: null })).toEqual({ ok: true });
-		await eventually(() => advocate.of('follow:moved').length === 1, 'follower moved');
-		expect(advocate.of('follow:moved')[0]).toEqual({ boardId: plan.boardId, section: 'goals', itemId: null });
+		await eventually(() => advocate.of('follow:moved').length === 2, 'follower moved');
+		expect(advocate.of('follow:moved')).toEqual([
+			{ boardId: plan.boardId, section: 'today', itemId: null },
+			{ boardId: plan.boardId, section: 'goals', itemId: null }
+		]);
 		expect(person.of('follow:moved')).toEqual([]);
 
 		// Someone else cannot present while one does.

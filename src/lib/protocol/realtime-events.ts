@@ -38,7 +38,9 @@ export type RealtimeError = (typeof RealtimeError)[keyof typeof RealtimeError];
 /** Reasons the server gives when it refuses the connection itself (connect_error's message). */
 export const RealtimeRefusal = {
 	SignedOut: 'signed_out',
-	WrongOrigin: 'wrong_origin'
+	WrongOrigin: 'wrong_origin',
+	/** This account has too many sockets open (REALTIME_MAX_SOCKETS_PER_ACCOUNT). */
+	TooManySockets: 'too_many_sockets'
 } as const;
 export type RealtimeRefusal = (typeof RealtimeRefusal)[keyof typeof RealtimeRefusal];
 

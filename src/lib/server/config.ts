@@ -89,6 +89,8 @@ export interface RealtimeLimits {
 	 * closed. The first refusal warns it (limit:warning). Default 50.
 	 */
 	refusedBeforeClose: number;
+	/** REALTIME_MAX_SOCKETS_PER_ACCOUNT: live-channel sockets one account may hold open (one per tab). Default 20. */
+	maxSocketsPerAccount: number;
 	/** REALTIME_NOTICE_EVERY_MS: at most one notice per plan per person in this time; later changes are coalesced. Default 60000. */
 	noticeEveryMs: number;
 }
