@@ -58,6 +58,11 @@ export class FollowState {
 				this.asked = this.following = null;
 				this.at = null;
 			}),
+			channel.on('plan:removed', (p) => {
+				if (!mine(p)) return;
+				this.asked = this.following = this.presenting = null;
+				this.at = null;
+			}),
 			channel.on('present:followers', (p) => {
 				if (!mine(p) || !this.presenting) return;
 				const before = this.presenting.followers.length;
