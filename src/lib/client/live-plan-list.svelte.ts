@@ -29,6 +29,8 @@ export class LivePlanList {
 
 	#start(): void {
 		const channel = this.channel;
+		// What an earlier watch (perhaps of another account, in this tab) saw is not news now.
+		this.plans = {};
 		this.#stops = [
 			channel.on('plans:here', ({ boardId, here }) => (this.plans[boardId] = { ...this.#get(boardId), here })),
 			channel.on('plans:changed', ({ boardId, by }) => (this.plans[boardId] = { ...this.#get(boardId), changedBy: by })),
