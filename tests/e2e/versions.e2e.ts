@@ -72,6 +72,8 @@ test('a deleted item is brought back from a version by keyboard alone, and the o
 	await tabTo(p, bringBack);
 	await p.keyboard.press('Enter');
 	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=item#item-${sleep}$`));
+	await expect(p.getByTestId('restored-notice')).toBeFocused();
+	await expect(p.getByTestId('restored-notice')).toContainText('The item is back on the plan');
 	await expect(words(c, sleep)).toHaveValue('Talk about sleep', live);
 	await expect(boardItem(c, sleep).locator('.wm-item__byline')).toContainText('changed by Pat (Person)');
 });
@@ -122,6 +124,7 @@ test('one item’s field and words, then the whole plan, are put back to a versi
 	await expectAccessible(p, 'the confirmation before putting the plan back');
 	await p.getByRole('button', { name: 'Yes, put the plan back' }).click();
 	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=plan`));
+	await expect(p.getByTestId('restored-notice')).toContainText('The plan is back as it was at that version');
 	await expect(boardItems(c, 'notes')).toHaveCount(0, live);
 	await expect(words(c, goal)).toHaveValue('Take the bus to my daughter');
 });

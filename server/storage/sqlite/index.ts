@@ -8,6 +8,7 @@ import { sqliteAccessLog } from './access-log.js';
 import { sqliteAudit } from './audit.js';
 import { sqliteDocs } from './docs.js';
 import { sqliteVersions } from './versions.js';
+import { sqliteHistory } from './history.js';
 import { sqliteBoards, sqliteInvitations, sqliteMembers } from './boards.js';
 import { migrate } from './migrations.js';
 import { startCheckpointer } from './checkpointer.js';
@@ -83,6 +84,7 @@ export function openSqliteStorage(
 		loginAttempts: sqliteLoginAttempts(db),
 		docs: sqliteDocs(db),
 		versions: sqliteVersions(db),
+		history: sqliteHistory(db),
 		isOpen: () => open,
 		async probeWrite(at) {
 			probeWrite(at);

@@ -127,6 +127,41 @@ export const MIGRATIONS: readonly string[] = [
 		at INTEGER NOT NULL,
 		PRIMARY KEY (board_id, seq)
 	) WITHOUT ROWID;
+	`,
+	// 7: history entries derived from the update log (docs/history.md), how far the derivation
+	// has read, and which changes each member has seen.
+	`
+	CREATE TABLE history_entries (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		id INTEGER NOT NULL,
+		first_seq INTEGER NOT NULL,
+		last_seq INTEGER NOT NULL,
+		first_at INTEGER NOT NULL,
+		last_at INTEGER NOT NULL,
+		sender_id TEXT,
+		words_of_id TEXT,
+		section TEXT NOT NULL,
+		item_id TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		detail TEXT NOT NULL,
+		PRIMARY KEY (board_id, id)
+	) WITHOUT ROWID;
+	CREATE INDEX history_entries_sender ON history_entries(board_id, sender_id, id);
+	CREATE INDEX history_entries_section ON history_entries(board_id, section, id);
+	CREATE INDEX history_entries_recent ON history_entries(board_id, last_at);
+	CREATE TABLE history_progress (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		last_seq INTEGER NOT NULL,
+		doc BLOB NOT NULL,
+		state TEXT NOT NULL
+	);
+	CREATE TABLE history_seen (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL,
+		item_id TEXT NOT NULL,
+		seen_seq INTEGER NOT NULL,
+		PRIMARY KEY (board_id, user_id, item_id)
+	) WITHOUT ROWID;
 	`
 ];
 

@@ -7,6 +7,7 @@
  * health record), and a failed audit write undoes the change.
  */
 import type { Role } from '../roles.js';
+import type { DerivationState, HistoryEntry, LoggedUpdate } from '../board/history/types.js';
 
 export interface UserRecord {
 	id: string;
@@ -189,6 +190,24 @@ export interface VersionSource {
 	updates: SeqUpdate[];
 }
 
+/** Which history entries to list: newest first, below an entry id, optionally one sender's or one section's. */
+export interface HistoryQuery {
+	limit: number;
+	/** Only entries with a smaller id (the last one of the page before). */
+	beforeId?: number;
+	senderId?: string;
+	section?: string;
+}
+
+/** The newest change to a plan, and the newest by someone other than the viewer. */
+export interface PlanChanges {
+	boardId: string;
+	lastAt: number | null;
+	lastBy: string | null;
+	/** When someone else last changed it. */
+	othersLastAt: number | null;
+}
+
 export interface Storage {
 	readonly kind: string;
 	users: {
@@ -306,6 +325,32 @@ export interface Storage {
 		readFor(boardId: string, seq: number): Promise<VersionSource>;
 		/** Keeps the document's full state just after `seq`; a checkpoint already kept is left as it is. */
 		saveCheckpoint(boardId: string, seq: number, data: Uint8Array, at: number): Promise<void>;
+	};
+	/** History entries derived from the update log, and what each member has seen (docs/history.md). */
+	history: {
+		/** How far the derivation has read, and what it needs to carry on; null before it starts. */
+		progress(boardId: string): Promise<DerivationState | null>;
+		/** Only how far it has read (0 before it starts): cheap, for "is there anything new?". */
+		progressSeq(boardId: string): Promise<number>;
+		/** Stored updates after `seq`, in order, at most `limit`. */
+		updatesAfter(boardId: string, seq: number, limit: number): Promise<LoggedUpdate[]>;
+		/**
+		 * Stores new and grown entries and the new progress in one transaction, only if the
+		 * progress is still at `fromSeq` (so two catch-ups at once never both write); returns
+		 * whether it wrote.
+		 */
+		save(boardId: string, fromSeq: number, entries: HistoryEntry[], state: DerivationState): Promise<boolean>;
+		list(boardId: string, query: HistoryQuery): Promise<HistoryEntry[]>;
+		/** Everyone who has made an entry, for the filter. */
+		senders(boardId: string): Promise<string[]>;
+		/** Entries others made that ended after `after` (epoch ms), oldest first, at most `limit`. */
+		byOthersSince(boardId: string, userId: string, after: number, limit: number): Promise<HistoryEntry[]>;
+		/** What the member has seen: everything up to `all`, and each item up to its own seq. */
+		seen(boardId: string, userId: string): Promise<{ all: number; items: Map<string, number> }>;
+		/** Marks items (or, with null, everything) as seen up to `seq`; never moves a mark back. */
+		markSeen(boardId: string, userId: string, itemIds: string[] | null, seq: number): Promise<void>;
+		/** The newest change of each plan and the newest by someone other than `userId`. */
+		planChanges(boardIds: string[], userId: string): Promise<PlanChanges[]>;
 	};
 	/** Resolves once the store is ready; /healthz answers 200 only after. */
 	isOpen(): boolean;
