@@ -1,6 +1,7 @@
 /**
  * One socket's event allowance: a token bucket (a steady rate plus a burst). Over it, events
  * are refused; the first refusal warns, and a socket that goes on regardless is closed.
+ * Refusals are counted until the socket has been quiet long enough to fill its bucket again.
  * Each socket has its own bucket, so one flooding socket never slows the others.
  */
 export type RateVerdict = 'allow' | 'warn' | 'refuse' | 'close';
@@ -8,7 +9,7 @@ export type RateVerdict = 'allow' | 'warn' | 'refuse' | 'close';
 export class EventAllowance {
 	private tokens: number;
 	private last: number;
-	private refusedInARow = 0;
+	private refused = 0;
 
 	constructor(
 		private readonly perSecond: number,
@@ -25,13 +26,15 @@ export class EventAllowance {
 		const at = this.now();
 		this.tokens = Math.min(this.burst, this.tokens + ((at - this.last) / 1000) * this.perSecond);
 		this.last = at;
+		// Forgiven only once it has calmed down entirely: a flood that trickles a few events
+		// through between refusals is still one flood, warned once.
+		if (this.tokens >= this.burst) this.refused = 0;
 		if (this.tokens >= 1) {
 			this.tokens -= 1;
-			this.refusedInARow = 0;
 			return 'allow';
 		}
-		this.refusedInARow += 1;
-		if (this.refusedInARow >= this.refusedBeforeClose) return 'close';
-		return this.refusedInARow === 1 ? 'warn' : 'refuse';
+		this.refused += 1;
+		if (this.refused >= this.refusedBeforeClose) return 'close';
+		return this.refused === 1 ? 'warn' : 'refuse';
 	}
 }

@@ -35,4 +35,16 @@ describe('EventAllowance', () => {
 		now += 1000;
 		expect(allowance.take()).toBe('allow');
 	});
+
+	it('counts a flood that trickles through between refusals as one: warned once, then closed', () => {
+		let now = 0;
+		const allowance = new EventAllowance(10, 3, 4, () => now);
+		const verdicts: string[] = [];
+		for (let i = 0; i < 20; i++) {
+			verdicts.push(allowance.take());
+			now += 50; // 20 a second against 10 allowed
+		}
+		expect(verdicts.filter((v) => v === 'warn')).toHaveLength(1);
+		expect(verdicts).toContain('close');
+	});
 });

@@ -85,7 +85,7 @@ export interface RealtimeLimits {
 	/** REALTIME_EVENT_BURST: events a socket may send at once above that rate. Default 40. */
 	eventBurst: number;
 	/**
-	 * REALTIME_REFUSED_BEFORE_CLOSE: events refused for the rate, in a row, before the socket is
+	 * REALTIME_REFUSED_BEFORE_CLOSE: events refused for the rate before the socket is
 	 * closed. The first refusal warns it (limit:warning). Default 50.
 	 */
 	refusedBeforeClose: number;
