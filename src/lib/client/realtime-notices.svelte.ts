@@ -39,7 +39,7 @@ export class RealtimeNotices {
 
 	/** Notices of a plan go once its page is open. */
 	dismissPlan(boardId: string): void {
-		this.list = this.list.filter((n) => n.boardId !== boardId);
+		if (this.list.some((n) => n.boardId === boardId)) this.list = this.list.filter((n) => n.boardId !== boardId);
 	}
 
 	destroy(): void {
