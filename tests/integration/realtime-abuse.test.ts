@@ -4,6 +4,7 @@
  * that sent it); other sockets carry on, and nothing stored changes.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { RealtimeError } from '../../src/lib/protocol/realtime-events.js';
 import { count } from '../helpers/database.js';
 import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
@@ -109,4 +110,13 @@ it('one account may hold only so many sockets; a closed one frees its place', as
 	const again = connectRealtime(server.url, plan.clients.supporter);
 	open.push(again);
 	await connected(again);
+});
+
+it('a WebSocket upgrade for a path that is neither /yjs nor /socket.io is dropped, not left hanging', async () => {
+	const socket = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere`);
+	const outcome = await new Promise<string>((resolve) => {
+		socket.once('open', () => resolve('opened'));
+		socket.once('error', (error) => resolve(`refused: ${error.message}`));
+	});
+	expect(outcome).toMatch(/^refused/);
 });
