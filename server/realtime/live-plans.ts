@@ -88,7 +88,8 @@ export class LivePlans {
 		const people = await this.cache.get(boardId);
 		if (!people) return;
 		for (const member of people.members) {
-			if (!this.watching(member.userId)) continue;
+			// A supporter learns nothing of who comes and goes, not even that someone did.
+			if (!this.watching(member.userId) || !seesPeople(people, member)) continue;
 			const here = await this.hereFor(boardId, member.userId, people);
 			if (here) send(this.io.to(planListRoom(member.userId)), { type: 'plans:here', ...here });
 		}
