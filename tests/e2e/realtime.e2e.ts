@@ -8,6 +8,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import {
 	addBoardItem,
+	addSupporter,
 	connectionStatus,
 	expectAccessible,
 	invite,
@@ -100,6 +101,25 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
 	// The person was never moved by any of it.
 	expect(await p.evaluate(() => window.scrollY)).toBe(personScroll);
+});
+
+test('a supporter is never asked to follow and cannot present; the plan list names nobody to them', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' });
+	const supporter = await addSupporter(browser, person.page, boardId, 'Robin Reed');
+	await expect(supporter.page.getByRole('button', { name: 'Ask everyone to follow me' })).toHaveCount(0);
+	await clinician.page.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	// The ask has gone out (the person has it), and the supporter has none.
+	await expect(person.page.getByTestId('follow-request')).toBeVisible();
+	await expect(supporter.page.getByTestId('follow-request')).toHaveCount(0);
+	await expect(supporter.page.getByTestId('follow-announcer')).toHaveText('');
+
+	await supporter.page.goto('/boards');
+	await ready(supporter.page);
+	// The person and the clinician are on the plan, but a supporter is not told who.
+	const card = supporter.page.getByTestId(`plan-live-${boardId}`);
+	await expect(card).toBeAttached();
+	await expect(card).not.toContainText('On this plan now');
+	await expect(supporter.page.getByText(/Dr Li Chen/)).toHaveCount(0);
 });
 
 test('the plan list updates live when a plan is opened and changed; a notice on another plan’s page is dismissed by keyboard', async ({ browser }) => {
