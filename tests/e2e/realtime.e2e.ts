@@ -141,7 +141,7 @@ test('the plan list updates live when a plan is opened and changed; a notice on 
 
 	// The person adds a note: the list says who changed it, and the advocate, on another plan, is told.
 	await addBoardItem(p, 'notes', 'My sister came round');
-	await expect(card).toContainText('Changed a moment ago by Pat Morgan.');
+	await expect(card).toContainText('Changed just now by Pat Morgan.');
 	const notice = a.getByTestId('realtime-notice');
 	await expect(notice).toContainText('Pat Morgan added a note to their plan.');
 	await expect(a.getByTestId('notice-announcer')).toContainText('Pat Morgan added a note to their plan.');

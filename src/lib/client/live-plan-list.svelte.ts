@@ -10,6 +10,8 @@ export interface LivePlan {
 	here: readonly Person[] | null;
 	/** Who changed it last while I watched (null: someone I may not name). */
 	changedBy: string | null | undefined;
+	/** When, by the server's clock; undefined until a change is seen. */
+	changedAt: number | undefined;
 }
 
 export class LivePlanList {
@@ -33,7 +35,7 @@ export class LivePlanList {
 		this.plans = {};
 		this.#stops = [
 			channel.on('plans:here', ({ boardId, here }) => (this.plans[boardId] = { ...this.#get(boardId), here })),
-			channel.on('plans:changed', ({ boardId, by }) => (this.plans[boardId] = { ...this.#get(boardId), changedBy: by })),
+			channel.on('plans:changed', ({ boardId, by, at }) => (this.plans[boardId] = { ...this.#get(boardId), changedBy: by, changedAt: at })),
 			channel.whileConnected(() => {
 				void channel.send('plans:watch', {}).then((answer) => {
 					if (!answer.ok) return;
@@ -50,7 +52,7 @@ export class LivePlanList {
 	}
 
 	#get(boardId: string): LivePlan {
-		return this.plans[boardId] ?? { here: null, changedBy: undefined };
+		return this.plans[boardId] ?? { here: null, changedBy: undefined, changedAt: undefined };
 	}
 }
 
