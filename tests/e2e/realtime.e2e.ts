@@ -88,7 +88,13 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	await c.locator(`#text-${note}`).focus();
 	await expect(a.locator(`#item-${note}`)).toBeInViewport();
 	await expect(a.locator(`#item-${note}`)).toBeFocused();
-	await a.getByRole('button', { name: 'Stop following' }).click();
+	// Reaching for "Stop following" by keyboard, the presenter moving does not take the focus away.
+	const stop = a.getByRole('button', { name: 'Stop following' });
+	await stop.focus();
+	await c.getByRole('link', { name: 'My strengths' }).click();
+	await expect(a.locator('#section-strengths-title')).toBeInViewport();
+	await expect(stop).toBeFocused();
+	await a.keyboard.press('Enter');
 	await expect(a.getByTestId('follow-bar')).toBeHidden();
 
 	// Starting to write elsewhere stops following too.
