@@ -3,10 +3,10 @@
  * A bad or missing value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
-import { LOG_LEVELS, type Config, type HttpLimits, type LogLevel, type SyncLimits } from '../src/lib/server/config.js';
+import { LOG_LEVELS, type Config, type HttpLimits, type LogLevel, type RealtimeLimits, type SyncLimits } from '../src/lib/server/config.js';
 import { MIN_RESERVED_FILES, openFilesSoftLimit, reservedFiles } from './fd-limit.js';
 
-export type { Config, HttpLimits, LogLevel, SyncLimits };
+export type { Config, HttpLimits, LogLevel, RealtimeLimits, SyncLimits };
 
 export class ConfigError extends Error {
 	constructor(
@@ -109,6 +109,14 @@ export function loadConfig(env: Env = process.env, openFiles: number | null = op
 			sessionRecheckMs: integer(env, 'SYNC_SESSION_RECHECK_MS', 60_000, 100, 24 * 60 * 60 * 1000),
 			maxSocketsPerAccount: integer(env, 'SYNC_MAX_SOCKETS_PER_ACCOUNT', 20, 1, 100_000),
 			maxSocketsPerAddress: integer(env, 'SYNC_MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000)
+		},
+		realtime: {
+			maxMessageBytes: integer(env, 'REALTIME_MAX_MESSAGE_BYTES', 8 * 1024, 512, 1024 * 1024),
+			eventsPerSecond: integer(env, 'REALTIME_EVENTS_PER_SECOND', 20, 1, 10_000),
+			eventBurst: integer(env, 'REALTIME_EVENT_BURST', 40, 1, 100_000),
+			refusedBeforeClose: integer(env, 'REALTIME_REFUSED_BEFORE_CLOSE', 50, 1, 1_000_000),
+			maxSocketsPerAccount: integer(env, 'REALTIME_MAX_SOCKETS_PER_ACCOUNT', 20, 1, 100_000),
+			noticeEveryMs: integer(env, 'REALTIME_NOTICE_EVERY_MS', 60_000, 0, 24 * 60 * 60 * 1000)
 		}
 	};
 }

@@ -14,6 +14,8 @@ import { clientAddress } from '../../src/lib/server/client-address.js';
 import { authorizeBoard, decide } from '../../src/lib/server/permissions.js';
 import type { Services } from '../../src/lib/server/services.js';
 import type { Bus } from '../bus/bus.js';
+import type { BoardActivity } from '../../src/lib/server/board-activity.js';
+import { SyncActivity } from './activity.js';
 import { SyncConnection } from './connection.js';
 import { SocketCounter } from './connection-caps.js';
 import { LiveConnections } from './live-connections.js';
@@ -29,6 +31,8 @@ export interface SyncEndpoint {
 	/** Takes the upgrade if it is for /yjs/…; returns false to leave it to others. */
 	handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	readonly rooms: RoomRegistry;
+	/** Who is on each plan and what was stored, for socket.io's live events. */
+	readonly activity: BoardActivity;
 	close(): Promise<void>;
 }
 
@@ -42,7 +46,7 @@ export function boardIdFromUrl(url: string | undefined): string | null {
 }
 
 /** Browsers send Origin: a page of another site must not use someone's cookie to open a board. */
-function fromAnotherSite(req: http.IncomingMessage, configuredOrigin: string | undefined): boolean {
+export function fromAnotherSite(req: http.IncomingMessage, configuredOrigin: string | undefined): boolean {
 	const origin = req.headers.origin;
 	if (!origin) return false;
 	if (configuredOrigin) return origin !== configuredOrigin;
@@ -63,7 +67,8 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 	const { storage, sessions, log, config } = services;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes, perMessageDeflate: false });
 	const { compactEvery, maxUpdateBytes, maxPlanBytes } = config.sync;
-	const rooms = new RoomRegistry({ storage, bus, log, membership: services.membership, limits: { compactEvery, maxUpdateBytes, maxPlanBytes } });
+	const activity = new SyncActivity();
+	const rooms = new RoomRegistry({ storage, bus, log, membership: services.membership, activity, limits: { compactEvery, maxUpdateBytes, maxPlanBytes } });
 	const live = new LiveConnections();
 	const perAddress = new SocketCounter(config.sync.maxSocketsPerAddress);
 	const perAccount = new SocketCounter(config.sync.maxSocketsPerAccount);
@@ -208,6 +213,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 
 	return {
 		rooms,
+		activity,
 		handleUpgrade(req, socket, head) {
 			const boardId = boardIdFromUrl(req.url);
 			if (boardId === null) return false;

@@ -15,6 +15,7 @@ import { compactBoard } from './compaction.js';
 import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
+import type { SyncActivity } from './activity.js';
 import { RoomMembers } from './room-members.js';
 import { UpdateRefused } from './update-refusal.js';
 
@@ -47,6 +48,8 @@ export interface RoomDeps {
 	log: Logger;
 	membership: MembershipEvents;
 	limits: RoomLimits;
+	/** Told who comes and goes and what was stored, for the app's live events. */
+	activity?: SyncActivity;
 	/** Called once when the room stops (empty, failed or shut down), to forget it. */
 	onClosed(room: BoardRoom): void;
 }
@@ -134,12 +137,14 @@ export class BoardRoom {
 	add(connection: RoomConnection): void {
 		if (this.closed) throw new Error('a closed room cannot take connections');
 		this.connections.add(connection);
+		this.deps.activity?.connected(this.boardId, connection.userId);
 		connection.send(encodeSyncStep1(this.doc));
 		if (connection.canSeePeople) this.sendAllAwareness(connection);
 	}
 
 	remove(connection: RoomConnection): void {
 		if (!this.connections.delete(connection)) return;
+		this.deps.activity?.disconnected(this.boardId, connection.userId);
 		const ids = [...connection.awarenessIds];
 		for (const id of ids) this.presenceOwners.delete(id);
 		if (ids.length) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
@@ -226,7 +231,10 @@ export class BoardRoom {
 	async close(code: number = CloseCode.GoingAway, reason = 'closing'): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		for (const connection of this.connections) connection.close(code, reason);
+		for (const connection of this.connections) {
+			connection.close(code, reason);
+			this.deps.activity?.disconnected(this.boardId, connection.userId);
+		}
 		this.connections.clear();
 		this.stopMembership?.();
 		await this.whenFlushed();
@@ -273,6 +281,7 @@ export class BoardRoom {
 			void this.close(CloseCode.StorageFailed, 'saving failed; your changes are kept and will be sent again');
 			return;
 		}
+		this.deps.activity?.stored(this.boardId, batch.map((entry) => ({ userId: entry.from?.userId ?? null, data: entry.data })));
 		for (const entry of batch) {
 			bus
 				.publish({ boardId: this.boardId, kind: 'update', payload: entry.data, instance: bus.instanceId, connection: entry.from?.id ?? null })

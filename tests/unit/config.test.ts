@@ -27,7 +27,13 @@ describe('loadConfig', () => {
 			MAX_CONNECTIONS: '900',
 			SYNC_SESSION_RECHECK_MS: '30000',
 			SYNC_MAX_SOCKETS_PER_ACCOUNT: '10',
-			SYNC_MAX_SOCKETS_PER_ADDRESS: '300'
+			SYNC_MAX_SOCKETS_PER_ADDRESS: '300',
+			REALTIME_MAX_MESSAGE_BYTES: '4096',
+			REALTIME_EVENTS_PER_SECOND: '15',
+			REALTIME_EVENT_BURST: '30',
+			REALTIME_REFUSED_BEFORE_CLOSE: '20',
+			REALTIME_NOTICE_EVERY_MS: '30000',
+			REALTIME_MAX_SOCKETS_PER_ACCOUNT: '5'
 		}, 1024);
 		expect(config).toEqual({
 			port: 8080,
@@ -52,7 +58,8 @@ describe('loadConfig', () => {
 				maxSocketsPerAddress: 300,
 				maxUpdateBytes: 512 * 1024,
 				maxPlanBytes: 1024 * 1024
-			}
+			},
+			realtime: { maxMessageBytes: 4096, eventsPerSecond: 15, eventBurst: 30, refusedBeforeClose: 20, maxSocketsPerAccount: 5, noticeEveryMs: 30000 }
 		});
 	});
 
@@ -78,6 +85,9 @@ describe('loadConfig', () => {
 		['ORIGIN', 'ftp://plans.example.org'],
 		['ORIGIN', 'https://plans.example.org/app'],
 		['REDIS_URL', 'http://localhost:6379'],
+		['REALTIME_MAX_MESSAGE_BYTES', '100'],
+		['REALTIME_EVENTS_PER_SECOND', '0'],
+		['REALTIME_NOTICE_EVERY_MS', 'a minute'],
 		['SESSION_DAYS', '0'],
 		['INVITE_DAYS', 'seven'],
 		['LOG_LEVEL', 'loud'],

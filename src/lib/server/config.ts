@@ -37,6 +37,7 @@ export interface Config {
 	address: AddressSettings;
 	http: HttpLimits;
 	sync: SyncLimits;
+	realtime: RealtimeLimits;
 }
 
 export interface HttpLimits {
@@ -73,6 +74,25 @@ export interface SyncLimits {
 	maxSocketsPerAccount: number;
 	/** SYNC_MAX_SOCKETS_PER_ADDRESS: sync sockets one client address may hold open (a clinic shares one). Default 500. */
 	maxSocketsPerAddress: number;
+}
+
+/** The socket.io channel's limits (docs/realtime.md). Each socket has its own allowance. */
+export interface RealtimeLimits {
+	/** REALTIME_MAX_MESSAGE_BYTES: the largest socket.io message accepted; a larger one closes the socket. Default 8192. */
+	maxMessageBytes: number;
+	/** REALTIME_EVENTS_PER_SECOND: a socket's sustained event rate. Default 20 (a presenter sends about 10). */
+	eventsPerSecond: number;
+	/** REALTIME_EVENT_BURST: events a socket may send at once above that rate. Default 40. */
+	eventBurst: number;
+	/**
+	 * REALTIME_REFUSED_BEFORE_CLOSE: events refused for the rate before the socket is
+	 * closed. The first refusal warns it (limit:warning). Default 50.
+	 */
+	refusedBeforeClose: number;
+	/** REALTIME_MAX_SOCKETS_PER_ACCOUNT: live-channel sockets one account may hold open (one per tab). Default 20. */
+	maxSocketsPerAccount: number;
+	/** REALTIME_NOTICE_EVERY_MS: at most one notice per plan per person in this time; later changes are coalesced. Default 60000. */
+	noticeEveryMs: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;

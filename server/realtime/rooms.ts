@@ -1,0 +1,48 @@
+/**
+ * socket.io room names and the typed way to send a server event to a room or a socket.
+ * Every socket is in its user's room; a plan page's socket is in the plan's room; a plan
+ * list's socket is in its user's plan-list room.
+ */
+import type { Server, Socket } from 'socket.io';
+import type { ServerEvent } from '../../src/lib/protocol/realtime-events.js';
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const planRoom = (boardId: string) => `plan:${boardId}`;
+export const planListRoom = (userId: string) => `plans:${userId}`;
+
+/** What the server keeps on each socket. */
+export interface SocketData {
+	userId: string;
+	name: string;
+	sessionId: string;
+	/** When the session runs out unless it is used meanwhile (then it is read again). */
+	expiresAt: number;
+	/** The plans whose page this socket has open, with what its role may do there. */
+	plans: Map<string, PlanRights>;
+}
+
+export interface PlanRights {
+	canEdit: boolean;
+	canSeePeople: boolean;
+}
+
+export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+export type RealtimeSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+/** Sends a server event: its type is the socket.io event name, the rest the payload. */
+export function send(target: { emit(name: string, payload: unknown): unknown }, event: ServerEvent): void {
+	const { type, ...payload } = event;
+	target.emit(type, payload);
+}
+
+/** The ids of the sockets in a room on this instance (empty if none). */
+export function socketsIn(io: RealtimeServer, room: string): ReadonlySet<string> {
+	return io.sockets.adapter.rooms.get(room) ?? new Set();
+}
+
+/** Is this user looking at the plan's page right now (a socket of theirs in the plan's room)? */
+export function isOnPlan(io: RealtimeServer, userId: string, boardId: string): boolean {
+	const plan = socketsIn(io, planRoom(boardId));
+	for (const id of socketsIn(io, userRoom(userId))) if (plan.has(id)) return true;
+	return false;
+}

@@ -1,0 +1,186 @@
+/**
+ * The live channel (socket.io) with three people, each in their own browser: follow the
+ * presenter (asked, chosen, stopped by the button, by Escape; the person declining never
+ * moves), the plan list of a third person updating live, a notice on another plan's page
+ * dismissed by keyboard, axe with all of it showing, and "paused" when the channel is down
+ * while editing carries on.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import {
+	addBoardItem,
+	addSupporter,
+	connectionStatus,
+	expectAccessible,
+	invite,
+	join,
+	newActor,
+	openBoard,
+	planWithClinician,
+	ready,
+	startPlanForMe,
+	type Actor
+} from './fixtures';
+
+test.describe.configure({ mode: 'parallel' });
+
+/** Pat Morgan's plan with Dr Li Chen (clinician) and Sam Okafor (peer advocate), all three on it. */
+async function planOfThree(browser: Browser): Promise<{ person: Actor; clinician: Actor; advocate: Actor; boardId: string }> {
+	const [{ person, clinician, boardId }, advocate] = await Promise.all([
+		planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' }),
+		newActor(browser, 'Sam Okafor')
+	]);
+	const link = await invite(person.page, boardId, 'Sam Okafor', 'peer_advocate');
+	await join(advocate.page, link, boardId);
+	await Promise.all([openBoard(person.page, boardId), openBoard(advocate.page, boardId), openBoard(clinician.page, boardId)]);
+	return { person, clinician, advocate, boardId };
+}
+
+test('follow the presenter: asked and chosen; the view moves; Escape and Stop following end it; the person declining never moves', async ({ browser }) => {
+	// Three accounts, a plan and several rounds of following: longer than one page's test.
+	test.setTimeout(120_000);
+	const { person, clinician, advocate } = await planOfThree(browser);
+	const [p, c, a] = [person.page, clinician.page, advocate.page];
+
+	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
+	// Each is asked, without a dialog taking over the page.
+	await expect(p.getByTestId('follow-request')).toContainText('Dr Li Chen asks everyone to follow them.');
+	await expect(a.getByTestId('follow-request')).toContainText('Dr Li Chen asks everyone to follow them.');
+	await expect(p.getByTestId('follow-announcer')).toContainText('Dr Li Chen asks everyone to follow them.');
+
+	// The person declines, by keyboard; the advocate follows.
+	await p.getByRole('button', { name: 'No, thank you' }).focus();
+	await p.keyboard.press('Enter');
+	await expect(p.getByTestId('follow-request')).toBeHidden();
+	const personScroll = await p.evaluate(() => window.scrollY);
+	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).focus();
+	await a.keyboard.press('Enter');
+	await expect(a.getByTestId('follow-bar')).toContainText('Following Dr Li Chen');
+	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor.');
+	await expectAccessible(a, 'the board with the follow bar');
+	await expectAccessible(c, 'the board while presenting');
+
+	// The presenter goes to "My goals": the follower's view goes there too, and its heading has the focus.
+	await c.getByRole('link', { name: 'My goals' }).click();
+	await expect(a.locator('#section-goals-title')).toBeInViewport();
+	await expect(a.locator('#section-goals-title')).toBeFocused();
+	await expect(a.getByTestId('follow-bar')).toContainText('now at My goals');
+	// The person said no: their view stays where it was.
+	expect(await p.evaluate(() => window.scrollY)).toBe(personScroll);
+	await expect(p.getByTestId('follow-bar')).toBeHidden();
+
+	// Escape stops following: the presenter moving again no longer moves the advocate.
+	await a.keyboard.press('Escape');
+	await expect(a.getByTestId('follow-bar')).toBeHidden();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
+	await c.getByRole('link', { name: 'If things get difficult' }).click();
+	await c.getByRole('link', { name: 'Our time today' }).click();
+	await expect(a.locator('#section-goals-title')).toBeInViewport();
+
+	// Asked again, the advocate follows, then stops with the button.
+	await c.getByRole('button', { name: 'Stop presenting' }).click();
+	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).click();
+	await expect(a.getByTestId('follow-bar')).toBeVisible();
+	// The presenter writes in a note: the follower is taken to that very item.
+	const note = await addBoardItem(c, 'notes', 'We talked about the garden');
+	await expect(a.getByTestId('follow-bar')).toBeVisible();
+	await c.locator(`#text-${note}`).focus();
+	await expect(a.locator(`#item-${note}`)).toBeInViewport();
+	await expect(a.locator(`#item-${note}`)).toBeFocused();
+	// Reaching for "Stop following" by keyboard, the presenter moving does not take the focus away.
+	const stop = a.getByRole('button', { name: 'Stop following' });
+	await stop.focus();
+	await c.getByRole('link', { name: 'My strengths' }).click();
+	await expect(a.locator('#section-strengths-title')).toBeInViewport();
+	await expect(stop).toBeFocused();
+	await a.keyboard.press('Enter');
+	await expect(a.getByTestId('follow-bar')).toBeHidden();
+
+	// Starting to write elsewhere stops following too.
+	await c.getByRole('button', { name: 'Stop presenting' }).click();
+	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).click();
+	await expect(a.getByTestId('follow-bar')).toBeVisible();
+	await a.locator('#add-matters').focus();
+	await expect(a.getByTestId('follow-bar')).toBeHidden();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
+	// The person was never moved by any of it.
+	expect(await p.evaluate(() => window.scrollY)).toBe(personScroll);
+});
+
+test('a supporter is never asked to follow and cannot present; the plan list names nobody to them', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' });
+	const supporter = await addSupporter(browser, person.page, boardId, 'Robin Reed');
+	await expect(supporter.page.getByRole('button', { name: 'Ask everyone to follow me' })).toHaveCount(0);
+	await clinician.page.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	// The ask has gone out (the person has it), and the supporter has none.
+	await expect(person.page.getByTestId('follow-request')).toBeVisible();
+	await expect(supporter.page.getByTestId('follow-request')).toHaveCount(0);
+	await expect(supporter.page.getByTestId('follow-announcer')).toHaveText('');
+
+	await supporter.page.goto('/boards');
+	await ready(supporter.page);
+	// The person and the clinician are on the plan, but a supporter is not told who.
+	const card = supporter.page.getByTestId(`plan-live-${boardId}`);
+	await expect(card).toBeAttached();
+	await expect(card).not.toContainText('On this plan now');
+	await expect(supporter.page.getByText(/Dr Li Chen/)).toHaveCount(0);
+});
+
+test('the plan list updates live when a plan is opened and changed; a notice on another plan’s page is dismissed by keyboard', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const { person, clinician, advocate, boardId } = await planOfThree(browser);
+	const [p, c, a] = [person.page, clinician.page, advocate.page];
+	// The advocate goes to a plan of their own; the clinician to the plan list; the person leaves too.
+	await startPlanForMe(a);
+	await openBoard(a, a.url().split('/').at(-1)!);
+	await p.goto('/account');
+	await c.goto('/boards');
+	await ready(c);
+	const card = c.getByTestId(`plan-live-${boardId}`);
+	await expect(card).toContainText('Nobody else is on this plan now.');
+
+	// The person opens their plan: the clinician's list says so, without a reload.
+	await openBoard(p, boardId);
+	await expect(card).toContainText('On this plan now: Pat Morgan.');
+
+	// The person adds a note: the list says who changed it, and the advocate, on another plan, is told.
+	await addBoardItem(p, 'notes', 'My sister came round');
+	await expect(card).toContainText('Changed just now by Pat Morgan.');
+	const notice = a.getByTestId('realtime-notice');
+	await expect(notice).toContainText('Pat Morgan added a note to their plan.');
+	await expect(a.getByTestId('notice-announcer')).toContainText('Pat Morgan added a note to their plan.');
+	await expectAccessible(a, 'another plan with a notice');
+	await expectAccessible(c, 'the plan list, live, with a notice');
+	// The writer is not told of their own change.
+	await expect(p.getByTestId('realtime-notice')).toHaveCount(0);
+
+	await a.getByRole('button', { name: /^Dismiss/ }).focus();
+	await a.keyboard.press('Enter');
+	await expect(notice).toHaveCount(0);
+
+	// The person leaves: the list says so.
+	await p.goto('/boards');
+	await expect(card).toContainText('Nobody else is on this plan now.');
+});
+
+test('with the live channel down, the page says live updates are paused, and editing still works', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' });
+	await clinician.context.route('**/socket.io/**', (route) => route.abort());
+	await clinician.page.reload();
+	await openBoard(clinician.page, boardId);
+	const paused = clinician.page.getByTestId('realtime-paused');
+	await expect(paused).toContainText('Live updates are paused while we reconnect.');
+	await expect(paused).toContainText('Your changes to a plan are still saved and shared.');
+	await expect(connectionStatus(clinician.page)).toHaveAttribute('data-state', 'live');
+	await expectAccessible(clinician.page, 'the board with live updates paused');
+
+	const id = await addBoardItem(clinician.page, 'goals', 'Walk to the park');
+	await expect(person.page.locator(`#text-${id}`)).toHaveValue('Walk to the park');
+
+	// It comes back by itself.
+	await clinician.context.unroute('**/socket.io/**');
+	await expect(paused).toBeHidden({ timeout: 20_000 });
+	await expect(clinician.page.getByRole('button', { name: 'Ask everyone to follow me' })).toBeEnabled();
+});
