@@ -12,7 +12,7 @@ import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../../src/lib/server/storage.js';
 import { compactBoard } from './compaction.js';
-import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.js';
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
 import { RoomMembers } from './room-members.js';
@@ -203,13 +203,14 @@ export class BoardRoom {
 		this.budget.add(update.length);
 	}
 
-	/** Applies the part of a presence update the connection may make, rebuilt from the member list. */
-	applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
+	/** Applies the part of a presence update (its entries) the connection may make, rebuilt from the member list. */
+	applyClientAwareness(connection: RoomConnection, entries: readonly AwarenessEntry[]): void {
+		if (this.closed || !this.connections.has(connection)) return;
 		let used = this.presenceIdsUsed.get(connection);
 		if (!used) this.presenceIdsUsed.set(connection, (used = new Set()));
 		const sender = { awarenessIds: connection.awarenessIds, idsUsed: used, user: this.members.presenceUser(connection.userId) };
 		const owner = (id: number) => this.presenceOwners.get(id);
-		const allowed = filterPresence(update, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
+		const allowed = filterPresence(entries, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
 		if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
 	}
 

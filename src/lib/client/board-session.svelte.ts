@@ -44,7 +44,10 @@ export class BoardSession {
 			// Items arriving with the first load are not news.
 			() => connection.synced && connection.localReady
 		);
-		this.presence = new Presence(connection.provider.awareness, options.me);
+		this.presence = new Presence(connection.provider.awareness, options.me, {
+			itemText: (section, itemId) => this.view.items(section).find((item) => item.id === itemId)?.text,
+			announce: (text) => this.announcer.say(text)
+		});
 		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer) : null;
 	}
 
