@@ -22,14 +22,17 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
 
 /** Joins, leaves and "writing here too" heard within this long are said as one announcement. */
 const NEWS_GATHER_MS = 1_500;
-/** Presence arriving this soon after opening is the room as it was, not news. */
-const SETTLE_MS = 2_000;
 
 export interface PresenceOptions {
 	/** An item's main words, for "editing 'Take the bus…'" (reactive reads are fine). */
 	itemText?: (section: SectionKey, itemId: string) => string | undefined;
 	/** Says something politely to screen-reader users. */
 	announce?: (text: string) => void;
+	/**
+	 * True while connected and in step with the server. Presence that arrives with a (re)connection
+	 * is the room as it is, and others vanishing while I am cut off have not left: neither is news.
+	 */
+	settled?: () => boolean;
 }
 
 export class Presence {
@@ -46,7 +49,6 @@ export class Presence {
 	#before: PresenceSnapshot | null = null;
 	#news: string[] = [];
 	#newsTimer: ReturnType<typeof setTimeout> | undefined;
-	readonly #openedAt = Date.now();
 
 	constructor(awareness: Awareness, me: PresenceUser, options: PresenceOptions = {}) {
 		this.#awareness = awareness;
@@ -86,7 +88,7 @@ export class Presence {
 		const after = snapshot(peers, this.#me.id);
 		const before = this.#before;
 		this.#before = after;
-		if (!before || !this.#options.announce || Date.now() - this.#openedAt < SETTLE_MS) return;
+		if (!before || !this.#options.announce || !(this.#options.settled?.() ?? true)) return;
 		const news = presenceNews(before, after, this.#local.editing?.itemId ?? null);
 		if (!news.length) return;
 		this.#news.push(...news);
