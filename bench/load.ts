@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
+import { caretToken } from '../src/lib/board/caret.js';
 import { latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
 import { summarise, type Summary } from './stats.js';
 import { reportResult } from './child.js';
@@ -19,6 +20,8 @@ export interface LoadPlan {
 	updatesPerSecond: number;
 	warmupSeconds: number;
 	measureSeconds: number;
+	/** Presence and caret updates each client sends per second (0: none). */
+	presencePerClient?: number;
 }
 
 export interface LoadResult {
@@ -32,6 +35,8 @@ export interface LoadResult {
 	probeMs: Summary;
 	connectSeconds: number;
 	errors: number;
+	presenceSent: number;
+	presencePerSecond: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -109,6 +114,15 @@ function startProbes(plan: LoadPlan): { stop(): void; samples: number[] } {
 	};
 }
 
+/** One presence update as the board sends it: the section in view, the item, the field and the caret. */
+function sendPresence(client: ProtocolClient, itemId: string): void {
+	const text = getItemText(client.doc, 'notes', itemId);
+	if (!text) return;
+	const at = Math.floor(Math.random() * (text.length + 1));
+	const caret = { anchor: caretToken(text, at), head: caretToken(text, at) };
+	client.sendPresence({ user: { id: 'claimed', name: 'claimed', role: 'person' }, viewing: 'notes', editing: { section: 'notes', itemId, field: 'text', caret }, drafting: null });
+}
+
 async function run(plan: LoadPlan): Promise<LoadResult> {
 	const started = performance.now();
 	const boards = await connectAll(plan);
@@ -119,6 +133,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 	const clients = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));
 	let sent = 0;
 	let expected = 0;
+	let presenceSent = 0;
+	const presenceInterval = plan.presencePerClient ? 1000 / (plan.presencePerClient * clients.length) : Infinity;
+	let nextPresence = performance.now();
+	let presenceTurn = 0;
 	let measuringNow = false;
 	const interval = 1000 / plan.updatesPerSecond;
 	let next = performance.now();
@@ -134,6 +152,13 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 				expected += peers;
 			}
 			next += interval;
+		}
+		// Each client in turn says where it is and where its caret is, at its throttled rate.
+		while (plan.presencePerClient && nextPresence <= now) {
+			const { client, item } = clients[presenceTurn++ % clients.length];
+			sendPresence(client, item);
+			if (measuringNow) presenceSent++;
+			nextPresence += presenceInterval;
 		}
 	}, 1);
 
@@ -161,7 +186,9 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 		propagationMs: summarise(latencies),
 		probeMs: summarise(probes.samples),
 		connectSeconds,
-		errors
+		errors,
+		presenceSent,
+		presencePerSecond: presenceSent / measured
 	};
 }
 

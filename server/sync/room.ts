@@ -54,6 +54,8 @@ export interface RoomDeps {
 // Transaction origins the room must not store or publish again.
 const LOADED = Symbol('loaded from storage');
 const REMOTE = Symbol('from another instance');
+/** How often a room relays the presence changes gathered since the last time: ten times a second. */
+export const PRESENCE_RELAY_MS = 100;
 
 function isConnection(origin: unknown): origin is RoomConnection {
 	return typeof origin === 'object' && origin !== null && 'userId' in origin && 'awarenessIds' in origin;
@@ -81,6 +83,9 @@ export class BoardRoom {
 	/** Every awareness id each connection has ever used, capped, so presence cannot grow without end. */
 	private readonly presenceIdsUsed = new WeakMap<RoomConnection, Set<number>>();
 	private closed = false;
+	/** Windows whose presence changed since the last relay, and the timer of the next. */
+	private readonly presenceToRelay = new Set<number>();
+	private presenceRelayTimer: NodeJS.Timeout | null = null;
 	private markFinished!: () => void;
 	/** Resolves once a closing room has stored everything and let go of the document. */
 	readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -227,6 +232,7 @@ export class BoardRoom {
 	async close(code: number = CloseCode.GoingAway, reason = 'closing'): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
+		if (this.presenceRelayTimer) clearTimeout(this.presenceRelayTimer);
 		for (const connection of this.connections) connection.close(code, reason);
 		this.connections.clear();
 		this.stopMembership?.();
@@ -306,11 +312,28 @@ export class BoardRoom {
 				this.presenceOwners.delete(id);
 			}
 		}
-		const changed = [...added, ...updated, ...removed];
+		// Someone leaving is told at once (their entry is forgotten soon after); changes wait for the
+		// room's next presence relay, so everyone's changes of that moment travel in one frame.
+		if (removed.length) this.publishPresence(removed, isConnection(origin) ? origin.id : null);
+		for (const id of [...added, ...updated]) this.presenceToRelay.add(id);
+		if (this.presenceToRelay.size && !this.presenceRelayTimer) {
+			this.presenceRelayTimer = setTimeout(() => this.relayPresence(), PRESENCE_RELAY_MS);
+		}
+	}
+
+	private relayPresence(): void {
+		this.presenceRelayTimer = null;
+		const ids = [...this.presenceToRelay].filter((id) => this.awareness.states.has(id));
+		this.presenceToRelay.clear();
+		// Sent to the senders too: a window ignores its own state coming back (same clock).
+		if (ids.length && !this.closed) this.publishPresence(ids, null);
+	}
+
+	private publishPresence(ids: number[], connection: number | null): void {
 		const { bus, log } = this.deps;
-		const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+		const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
 		bus
-			.publish({ boardId: this.boardId, kind: 'awareness', payload, instance: bus.instanceId, connection: isConnection(origin) ? origin.id : null })
+			.publish({ boardId: this.boardId, kind: 'awareness', payload, instance: bus.instanceId, connection })
 			.catch((error) => log.warn('Relaying presence failed', { board: this.boardId, error: (error as Error).message }));
 	}
 

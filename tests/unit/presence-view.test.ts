@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionMostInView } from '../../src/lib/client/section-in-view.js';
+import { visiblePart } from '../../src/lib/client/caret-geometry.js';
 import { presenceNews, snapshot, whereabouts, type Peer } from '../../src/lib/client/presence-view.js';
 
 const me = { id: 'me', name: 'Sam', role: 'person' as const };
@@ -49,5 +50,18 @@ describe('what a screen reader hears', () => {
 		expect(presenceNews(base, inMine, 'other')).toEqual([]);
 		const caretMoved = snapshot([peer(2, lee, { editing: { section: 'goals', itemId: 'g', field: 'text', caret: { anchor: 'AAAA', head: 'AAAA' } } })], 'me');
 		expect(presenceNews(inMine, caretMoved, 'g')).toEqual([]);
+	});
+});
+
+describe('a remote caret is drawn only where the field shows it', () => {
+	const box = (top: number, height = 20) => ({ top, left: 10, width: 50, height });
+	it('leaves out a caret on a line scrolled out of view', () => {
+		expect(visiblePart({ caret: box(-30), selection: [] }, 100)).toBeNull();
+		expect(visiblePart({ caret: box(100), selection: [] }, 100)).toBeNull();
+		expect(visiblePart({ caret: box(40), selection: [] }, 100)).toEqual({ caret: box(40), selection: [] });
+	});
+	it('cuts a selection to the field', () => {
+		const drawn = visiblePart({ caret: box(40), selection: [box(-30), box(-10, 60), box(90, 40)] }, 100);
+		expect(drawn?.selection).toEqual([box(0, 50), box(90, 10)]);
 	});
 });

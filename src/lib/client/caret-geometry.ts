@@ -39,3 +39,19 @@ export function caretDrawing(el: HTMLTextAreaElement | HTMLInputElement, anchor:
 	selection.push({ top: end.top, left: inner.left, width: Math.max(0, end.left - inner.left), height: end.height });
 	return { caret, selection };
 }
+
+/**
+ * Only what shows inside the field's box: the overlay does not clip (a name above the first
+ * line must stay readable), so carets on lines scrolled out of view are left out and selection
+ * boxes cut to the field's height. Null when the caret is out of view.
+ */
+export function visiblePart(drawing: CaretDrawing, fieldHeight: number): CaretDrawing | null {
+	const { caret } = drawing;
+	if (caret.top + caret.height <= 0 || caret.top >= fieldHeight) return null;
+	const selection = drawing.selection.flatMap((box) => {
+		const top = Math.max(0, box.top);
+		const bottom = Math.min(fieldHeight, box.top + box.height);
+		return bottom > top ? [{ ...box, top, height: bottom - top }] : [];
+	});
+	return { caret, selection };
+}
