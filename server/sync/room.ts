@@ -15,6 +15,7 @@ import { compactBoard } from './compaction.js';
 import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.js';
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
+import { PresenceRelay } from './presence-relay.js';
 import { RoomMembers } from './room-members.js';
 import { UpdateRefused } from './update-refusal.js';
 
@@ -54,8 +55,7 @@ export interface RoomDeps {
 // Transaction origins the room must not store or publish again.
 const LOADED = Symbol('loaded from storage');
 const REMOTE = Symbol('from another instance');
-/** How often a room relays the presence changes gathered since the last time: ten times a second. */
-export const PRESENCE_RELAY_MS = 100;
+
 
 function isConnection(origin: unknown): origin is RoomConnection {
 	return typeof origin === 'object' && origin !== null && 'userId' in origin && 'awarenessIds' in origin;
@@ -83,9 +83,10 @@ export class BoardRoom {
 	/** Every awareness id each connection has ever used, capped, so presence cannot grow without end. */
 	private readonly presenceIdsUsed = new WeakMap<RoomConnection, Set<number>>();
 	private closed = false;
-	/** Windows whose presence changed since the last relay, and the timer of the next. */
-	private readonly presenceToRelay = new Set<number>();
-	private presenceRelayTimer: NodeJS.Timeout | null = null;
+	private readonly presenceRelay = new PresenceRelay(
+		(ids, from) => this.publishPresence(ids, from),
+		(id) => this.awareness.states.has(id)
+	);
 	private markFinished!: () => void;
 	/** Resolves once a closing room has stored everything and let go of the document. */
 	readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -232,7 +233,7 @@ export class BoardRoom {
 	async close(code: number = CloseCode.GoingAway, reason = 'closing'): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		if (this.presenceRelayTimer) clearTimeout(this.presenceRelayTimer);
+		this.presenceRelay.stop();
 		for (const connection of this.connections) connection.close(code, reason);
 		this.connections.clear();
 		this.stopMembership?.();
@@ -312,21 +313,8 @@ export class BoardRoom {
 				this.presenceOwners.delete(id);
 			}
 		}
-		// Someone leaving is told at once (their entry is forgotten soon after); changes wait for the
-		// room's next presence relay, so everyone's changes of that moment travel in one frame.
-		if (removed.length) this.publishPresence(removed, isConnection(origin) ? origin.id : null);
-		for (const id of [...added, ...updated]) this.presenceToRelay.add(id);
-		if (this.presenceToRelay.size && !this.presenceRelayTimer) {
-			this.presenceRelayTimer = setTimeout(() => this.relayPresence(), PRESENCE_RELAY_MS);
-		}
-	}
-
-	private relayPresence(): void {
-		this.presenceRelayTimer = null;
-		const ids = [...this.presenceToRelay].filter((id) => this.awareness.states.has(id));
-		this.presenceToRelay.clear();
-		// Sent to the senders too: a window ignores its own state coming back (same clock).
-		if (ids.length && !this.closed) this.publishPresence(ids, null);
+		this.presenceRelay.leftNow(removed, isConnection(origin) ? origin.id : null);
+		this.presenceRelay.changedNow([...added, ...updated]);
 	}
 
 	private publishPresence(ids: number[], connection: number | null): void {
