@@ -43,6 +43,7 @@ export function writePresenceReport(file: string, input: PresenceReportInput): s
 		row('edit receipts / expected', `${a.load.receipts} / ${a.load.expectedReceipts}`, `${b.load.receipts} / ${b.load.expectedReceipts}`),
 		row('server CPU (% of one core)', round(a.cpuPercent, 0), round(b.cpuPercent, 0)),
 		row('server RSS at end (MiB)', round(a.rssMiB, 0), round(b.rssMiB, 0)),
+		row('load generator CPU (% of one core)', round(a.load.loadCpuPercent, 0), round(b.load.loadCpuPercent, 0)),
 		row('connections closed by the server', a.load.errors, b.load.errors),
 		'',
 		`| Target | Measured | |`,

@@ -70,12 +70,17 @@ export class ProtocolClient {
 
 	/** Sends this window's presence, as y-protocols' awareness would: one entry, the next clock. */
 	sendPresence(state: unknown): void {
+		this.sendPresenceJson(JSON.stringify(state));
+	}
+
+	/** As sendPresence, with the state already as JSON. */
+	sendPresenceJson(json: string): void {
 		this.send((e) => {
 			const update = encoding.createEncoder();
 			encoding.writeVarUint(update, 1);
 			encoding.writeVarUint(update, this.doc.clientID);
 			encoding.writeVarUint(update, ++this.presenceClock);
-			encoding.writeVarString(update, JSON.stringify(state));
+			encoding.writeVarString(update, json);
 			encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
 		}, 1);
 	}
