@@ -1,10 +1,10 @@
 /**
  * Measurements inside one server process, with real SQLite storage: heap per loaded board,
- * cold-load time of a board with 10,000 stored updates, and heap over 10,000 open/close
- * cycles. Run with --expose-gc:  node --expose-gc --import tsx bench/in-process.ts <dir>
+ * cold-load time of a board with 10,000 stored updates, rebuilding any version of it, and heap
+ * over 10,000 open/close cycles. Run with --expose-gc:  node --expose-gc --import tsx bench/in-process.ts <dir>
  */
 import * as Y from 'yjs';
-import { addItem, checkUpdate, getItemText, initBoard, listItems } from '../src/lib/board/index.js';
+import { checkUpdate } from '../src/lib/board/index.js';
 import { createLogger } from '../server/log.js';
 import { createInProcessBus } from '../server/bus/in-process.js';
 import { openSqliteStorage } from '../server/storage/sqlite/index.js';
@@ -14,6 +14,8 @@ import type { BoardRoom, RoomConnection } from '../server/sync/room.js';
 import { RoomRegistry } from '../server/sync/rooms.js';
 import { percentile } from './stats.js';
 import { reportResult } from './child.js';
+import { storeBoard, type EditPattern } from './store-board.js';
+import { measureVersions } from './versions.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -22,37 +24,6 @@ const heapMiB = () => {
 	gc!();
 	return process.memoryUsage().heapUsed / 1024 / 1024;
 };
-
-/**
- * How the edits of a stored board were typed. 'runs': as people write — a few dozen keystrokes
- * in one item, then another item (Yjs merges consecutive typing). 'interleaved': every keystroke
- * in a different item from the last, the worst case for memory.
- */
-export type EditPattern = 'runs' | 'interleaved';
-
-/** Stores a board built keystroke by keystroke: items added, then edited, one update each. */
-async function storeBoard(storage: Storage, boardId: string, items: number, edits: number, pattern: EditPattern): Promise<void> {
-	const doc = new Y.Doc();
-	const updates: Uint8Array[] = [];
-	doc.on('update', (u: Uint8Array) => updates.push(u));
-	initBoard(doc);
-	const sections = ['matters', 'strengths', 'goals', 'steps', 'notes'] as const;
-	for (let i = 0; i < items; i++) addItem(doc, sections[i % sections.length], { author: 'u1', text: `Item ${i} ` });
-	const all = sections.flatMap((section) => listItems(doc, section).map((item) => ({ section, id: item.id })));
-	for (let e = updates.length; e < edits; e++) {
-		const { section, id } = all[(pattern === 'runs' ? Math.floor(e / 30) : e) % all.length];
-		const text = getItemText(doc, section, id)!;
-		// Mostly typing, sometimes a correction, as people write.
-		if (e % 10 === 9 && text.length > 3) text.delete(text.length - 1, 1);
-		else text.insert(text.length, String.fromCharCode(97 + (e % 26)));
-	}
-	const board = { id: boardId, personName: 'Bench', ownerId: 'u1', createdBy: 'u1', createdAt: Date.now() };
-	await storage.boards.create(board, 'person', { at: board.createdAt, actorId: 'u1', boardId, action: 'board.created', detail: {} });
-	for (let i = 0; i < updates.length; i += 500) {
-		await storage.docs.append(updates.slice(i, i + 500).map((data) => ({ boardId, data, userId: 'u1', at: Date.now() })));
-	}
-	doc.destroy();
-}
 
 /**
  * The full update check's cost beside applying the same update: every stored update of a board,
@@ -120,6 +91,8 @@ async function main(dir: string) {
 		return times.sort((a, b) => a - b);
 	};
 	const rawTimes = await coldLoad();
+	// Before the compacted state below: versions read the log and checkpoints, never the snapshot.
+	const versionRebuildMs = await measureVersions(storage, big);
 	const checkCost = await measureCheck(storage, big);
 	// What a live board has: the server compacts every 500 updates as they arrive.
 	const stored = await storage.docs.load(big);
@@ -148,6 +121,7 @@ async function main(dir: string) {
 		coldLoadRawMs: { median: percentile(rawTimes, 50), updates: storedUpdates },
 		coldLoadCompactedMs: { median: percentile(compactedTimes, 50), tailUpdates: 250 },
 		checkCost,
+		versionRebuildMs,
 		openCloseHeapMiB: samples
 	};
 }

@@ -20,7 +20,17 @@ interface InProcess {
 	coldLoadRawMs: { median: number; updates: number };
 	coldLoadCompactedMs: { median: number; tailUpdates: number };
 	checkCost: { checkMicros: number; applyMicros: number; updates: number };
+	versionRebuildMs: { firstMs: number; median: number; p95: number; versions: number; updates: number };
 	openCloseHeapMiB: { cycle: number; heapMiB: number }[];
+}
+
+/** bench/history.ts: the history page's server time on a plan with many stored updates. */
+interface HistoryRun {
+	updates: number;
+	entries: number;
+	deriveAllMs: number;
+	firstPageMs: { median: number; p95: number };
+	firstPageAfter300NewMs: { median: number; p95: number };
 }
 
 export interface ReportInput {
@@ -28,6 +38,7 @@ export interface ReportInput {
 	ours: ServerRun;
 	reference: ServerRun;
 	inProcess: InProcess;
+	history: HistoryRun;
 	rate: number;
 	seconds: number;
 }
@@ -73,6 +84,9 @@ export function writeReport(file: string, input: ReportInput): string {
 		`| cold load of a board with ${inProcess.coldLoadRawMs.updates.toLocaleString('en-GB')} stored updates ≤ 50 ms (raw log, no compaction) | ${round(inProcess.coldLoadRawMs.median, 1)} ms | ${verdict(inProcess.coldLoadRawMs.median <= 50)} |`,
 		`| (as the server keeps it: compacted state + ${inProcess.coldLoadCompactedMs.tailUpdates} updates) | ${round(inProcess.coldLoadCompactedMs.median, 1)} ms | ${verdict(inProcess.coldLoadCompactedMs.median <= 50)} |`,
 		`| the full update check costs less than applying the update (${inProcess.checkCost.updates.toLocaleString('en-GB')} typing updates) | ${round(inProcess.checkCost.checkMicros, 1)} µs vs ${round(inProcess.checkCost.applyMicros, 1)} µs per update | ${verdict(inProcess.checkCost.checkMicros <= inProcess.checkCost.applyMicros)} |`,
+		`| rebuild any version of a ${inProcess.versionRebuildMs.updates.toLocaleString('en-GB')}-update plan ≤ 100 ms, median and p95 (${inProcess.versionRebuildMs.versions} versions; checkpoint + updates after it) | ${round(inProcess.versionRebuildMs.median, 1)} / ${round(inProcess.versionRebuildMs.p95, 1)} ms (first look, keeping the checkpoints: ${round(inProcess.versionRebuildMs.firstMs, 0)} ms) | ${verdict(inProcess.versionRebuildMs.p95 <= 100)} |`,
+		`| first page of history, ${input.history.updates.toLocaleString('en-GB')} stored updates (${input.history.entries.toLocaleString('en-GB')} entries), server time ≤ 300 ms | median ${round(input.history.firstPageMs.median, 1)} ms, p95 ${round(input.history.firstPageMs.p95, 1)} ms; after 300 new updates: median ${round(input.history.firstPageAfter300NewMs.median, 1)} ms, p95 ${round(input.history.firstPageAfter300NewMs.p95, 1)} ms | ${verdict(input.history.firstPageMs.p95 <= 300 && input.history.firstPageAfter300NewMs.p95 <= 300)} |`,
+		`| (once per plan: deriving entries for all ${input.history.updates.toLocaleString('en-GB')} updates, then stored) | ${round(input.history.deriveAllMs, 0)} ms | |`,
 		`| heap flat over 10,000 open/close cycles | ${heap.map((h) => `${round(h.heapMiB, 1)}`).join(' → ')} MiB (cycles ${heap.map((h) => h.cycle).join(', ')}) | ${verdict(heapGrowth < 2)} |`,
 		END
 	];

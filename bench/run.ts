@@ -105,8 +105,10 @@ async function main() {
 
 	console.log('  in-process: heap per board, cold load, open/close cycles…');
 	const inProcess = JSON.parse(await runNode('bench/in-process.ts', [fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-mem-'))], ['--expose-gc']));
+	console.log('  history: first page of a plan with 100,000 stored updates…');
+	const history = JSON.parse(await runNode('bench/history.ts', [fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-history-'))]));
 	const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
-	const report = writeReport(path.join(ROOT, 'docs/benchmarks.md'), { command, ours, reference, inProcess, rate: RATE, seconds: SECONDS });
+	const report = writeReport(path.join(ROOT, 'docs/benchmarks.md'), { command, ours, reference, inProcess, history, rate: RATE, seconds: SECONDS });
 	console.log(report);
 	fs.rmSync(dataDir, { recursive: true, force: true });
 }

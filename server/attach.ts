@@ -7,6 +7,7 @@ import type { Services } from '../src/lib/server/services.js';
 import { createInProcessBus } from './bus/in-process.js';
 import type { Bus } from './bus/bus.js';
 import { createSyncEndpoint, type SyncEndpoint } from './sync/endpoint.js';
+import { createBoardChanges } from './sync/board-changes.js';
 
 export interface Realtime {
 	sync: SyncEndpoint;
@@ -17,6 +18,8 @@ export interface Realtime {
 export function attachRealtime(server: http.Server, services: Services): Realtime {
 	const bus = createInProcessBus();
 	const sync = createSyncEndpoint(services, bus);
+	// Restores reach the plan through the rooms, checked, stored and relayed like any edit.
+	services.boardChanges = createBoardChanges(sync.rooms, services.storage);
 	server.on('upgrade', (req, socket, head) => {
 		if (sync.handleUpgrade(req, socket, head)) return;
 		// Vite's own hot-reload socket shares this server in dev; leave other paths alone there.

@@ -4,7 +4,9 @@ import path from 'node:path';
 
 /** Browser tests run against the built app (tests/run-all.sh builds it first), in Debian's Chromium. */
 const port = Number(process.env.E2E_PORT ?? 3391);
-const dataDir = path.join(os.tmpdir(), `whatmatters-e2e-${process.pid}-${Date.now()}`);
+// Kept in the environment so the test workers (which load this file again) know the same folder:
+// a test that must age stored records (a visit "two hours ago") opens the database there.
+const dataDir = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `whatmatters-e2e-${process.pid}-${Date.now()}`));
 
 export default defineConfig({
 	testDir: './e2e',

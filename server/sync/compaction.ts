@@ -4,7 +4,7 @@
  * after it. The full update log is kept: compaction only makes loading faster.
  */
 import * as Y from 'yjs';
-import { keepDeletedAttribution } from '../../src/lib/board/index.js';
+import { CHECKPOINT_EVERY, keepDeletedAttribution } from '../../src/lib/board/index.js';
 import type { Logger } from '../../src/lib/server/logger.js';
 import type { Storage } from '../../src/lib/server/storage.js';
 
@@ -19,7 +19,13 @@ export async function compactBoard(boardId: string, storage: Storage, log: Logge
 		});
 		const state = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
-		await storage.docs.saveSnapshot(boardId, stored.lastSeq, state, Date.now());
+		const now = Date.now();
+		await storage.docs.saveSnapshot(boardId, stored.lastSeq, state, now);
+		// The same state, kept as a version checkpoint about every CHECKPOINT_EVERY updates: no
+		// extra work, and rebuilding a version never has far to replay (docs/history.md).
+		if (Math.floor(stored.lastSeq / CHECKPOINT_EVERY) > Math.floor(stored.snapshotSeq / CHECKPOINT_EVERY)) {
+			await storage.versions.saveCheckpoint(boardId, stored.lastSeq, state, now);
+		}
 		return state.length;
 	} catch (error) {
 		log.warn('Compacting a board failed', { board: boardId, error: (error as Error).message });

@@ -21,6 +21,7 @@ import { refuseUpgrade } from './refuse-upgrade.js';
 import type { BoardRoom } from './room.js';
 import { RoomRegistry } from './rooms.js';
 import { watchSessionExpiry } from './session-expiry.js';
+import { keepVisits } from './visit-keeper.js';
 
 const HEARTBEAT_MS = 30_000;
 
@@ -66,6 +67,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 	const live = new LiveConnections();
 	const perAddress = new SocketCounter(config.sync.maxSocketsPerAddress);
 	const perAccount = new SocketCounter(config.sync.maxSocketsPerAccount);
+	const visits = keepVisits(storage, (message) => log.warn(message));
 
 	async function accept(ws: WebSocket, req: http.IncomingMessage, boardId: string, session: ValidSession | null): Promise<void> {
 		// The client speaks first; keep its frames until it is known who it is.
@@ -106,6 +108,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		const { room } = connection;
 		const sessionId = session.session.id;
 		live.add(connection, sessionId);
+		visits.opened(boardId, userId);
 		const expiry = watchSessionExpiry(
 			storage,
 			sessionId,
@@ -122,6 +125,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 			expiry.stop();
 			live.delete(connection);
 			room.remove(connection);
+			visits.closed(boardId, userId);
 		});
 		for (const frame of early) connection.receive(frame);
 	}
@@ -228,6 +232,7 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		async close() {
 			clearInterval(heartbeat);
 			clearInterval(membershipSweep);
+			visits.stop();
 			stopMembership();
 			stopSessions();
 			await rooms.closeAll(CloseCode.GoingAway, 'server restarting');

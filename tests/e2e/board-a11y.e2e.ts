@@ -52,6 +52,8 @@ test('each of the ten sections is a labelled region with its heading, in order',
 test('the board has no WCAG 2.2 A/AA violations: person (full, done step, delete notice), clinician, supporter, offline', async ({
 	browser
 }) => {
+	// Four roles and states, each scanned whole: longer than one ordinary browser test.
+	test.setTimeout(120_000);
 	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Mo', clinician: 'Priya' });
 	const p = person.page;
 	const c = clinician.page;

@@ -49,7 +49,8 @@ describe('pages', () => {
 		['my plans', () => '/boards', SIGNED_IN_ONLY],
 		['start a plan', () => '/boards/new', SIGNED_IN_ONLY],
 		['the board', (id) => `/boards/${id}`, MEMBERS],
-		['people on the plan', (id) => `/boards/${id}/people`, WRITERS]
+		['people on the plan', (id) => `/boards/${id}/people`, WRITERS],
+		['every change', (id) => `/boards/${id}/history`, MEMBERS]
 	];
 	for (const [name, path, expected] of pages) {
 		for (const actor of ACTORS) {

@@ -37,7 +37,9 @@ describe('a failing storage write', () => {
 			await new Promise((r) => setTimeout(r, 300));
 			expect(listItems(clinician.doc, 'matters').map((i) => i.text)).toEqual(['Saved before the fault']);
 			expect(server.output()).toMatch(/"level":"error".*Saving board updates failed/);
-			// Storage cannot write, so the health check says so too.
+			// Storage cannot write, so the health check says so too, once its last answer (kept for
+			// a second so probes cannot be used to load the disk) has run out.
+			await new Promise((r) => setTimeout(r, 1_100));
 			expect((await fetch(`${server.url}/healthz`)).status).toBe(503);
 			// The sender still has its edit, on its own device.
 			expect(listItems(person.doc, 'matters')).toHaveLength(2);

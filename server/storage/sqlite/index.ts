@@ -4,12 +4,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Storage } from '../../../src/lib/server/storage.js';
 import { sqliteLoginAttempts, sqliteSessions, sqliteUsers } from './accounts.js';
+import { sqliteAccessLog } from './access-log.js';
 import { sqliteAudit } from './audit.js';
 import { sqliteDocs } from './docs.js';
+import { sqliteVersions } from './versions.js';
+import { sqliteHistory } from './history.js';
 import { sqliteBoards, sqliteInvitations, sqliteMembers } from './boards.js';
 import { migrate } from './migrations.js';
 import { startCheckpointer } from './checkpointer.js';
 import { checkDatabaseFile } from './identity.js';
+import { sqliteVisits } from './visits.js';
 
 export const DATABASE_FILE = 'whatmatters.sqlite';
 
@@ -75,8 +79,12 @@ export function openSqliteStorage(
 		members: sqliteMembers(db),
 		invitations: sqliteInvitations(db),
 		audit: sqliteAudit(db),
+		visits: sqliteVisits(db),
+		accessLog: sqliteAccessLog(db),
 		loginAttempts: sqliteLoginAttempts(db),
 		docs: sqliteDocs(db),
+		versions: sqliteVersions(db),
+		history: sqliteHistory(db),
 		isOpen: () => open,
 		async probeWrite(at) {
 			probeWrite(at);

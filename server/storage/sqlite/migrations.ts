@@ -97,6 +97,71 @@ export const MIGRATIONS: readonly string[] = [
 		checked_at INTEGER NOT NULL
 	);
 	INSERT INTO health (id, checked_at) VALUES (1, 0);
+	`,
+	// 4: members' visits to plans (one row per visit, not per page load), for "since your last
+	// visit" and the person's access log. They last as long as the plan.
+	`
+	CREATE TABLE visits (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id),
+		role TEXT,
+		started_at INTEGER NOT NULL,
+		last_seen_at INTEGER NOT NULL
+	);
+	CREATE INDEX visits_member ON visits(board_id, user_id, last_seen_at);
+	CREATE INDEX visits_board ON visits(board_id, started_at, id);
+	CREATE INDEX visits_user ON visits(user_id, board_id);
+	`,
+	// 5: the person's access log reads a plan's audit rows newest first by time.
+	`
+	CREATE INDEX audit_board_time ON audit_log(board_id, at, id);
+	`,
+	// 6: checkpoints of each board's document (its full state just after update \`seq\`), so any
+	// version is rebuilt from the nearest one and the few updates after it (docs/history.md).
+	`
+	CREATE TABLE board_checkpoints (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, seq)
+	) WITHOUT ROWID;
+	`,
+	// 7: history entries derived from the update log (docs/history.md), how far the derivation
+	// has read, and which changes each member has seen.
+	`
+	CREATE TABLE history_entries (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		id INTEGER NOT NULL,
+		first_seq INTEGER NOT NULL,
+		last_seq INTEGER NOT NULL,
+		first_at INTEGER NOT NULL,
+		last_at INTEGER NOT NULL,
+		sender_id TEXT,
+		words_of_id TEXT,
+		section TEXT NOT NULL,
+		item_id TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		detail TEXT NOT NULL,
+		PRIMARY KEY (board_id, id)
+	) WITHOUT ROWID;
+	CREATE INDEX history_entries_sender ON history_entries(board_id, sender_id, id);
+	CREATE INDEX history_entries_section ON history_entries(board_id, section, id);
+	CREATE INDEX history_entries_recent ON history_entries(board_id, last_at);
+	CREATE TABLE history_progress (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		last_seq INTEGER NOT NULL,
+		doc BLOB NOT NULL,
+		state TEXT NOT NULL
+	);
+	CREATE TABLE history_seen (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL,
+		item_id TEXT NOT NULL,
+		seen_seq INTEGER NOT NULL,
+		PRIMARY KEY (board_id, user_id, item_id)
+	) WITHOUT ROWID;
 	`
 ];
 

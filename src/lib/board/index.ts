@@ -3,7 +3,7 @@
  * over yjs and fractional-indexing, shared by the browser and the server.
  * Layout and rules: docs/board-schema.md.
  */
-export { SCHEMA_VERSION, BOARD_ORIGIN, LIMITS } from './schema.js';
+export { SCHEMA_VERSION, BOARD_ORIGIN, STAMP_ORIGIN, LIMITS } from './schema.js';
 export { BoardInputError, BoardVersionError } from './errors.js';
 export { SECTION_KEYS, isSectionKey, type SectionKey } from './section-keys.js';
 export { SECTIONS, getSection, type SectionInfo } from './sections.js';
@@ -40,3 +40,8 @@ export { checkUpdate, type UpdateCheckContext, type UpdateRefusal, type UpdateWr
 export { keepDeletedAttribution } from './update-check/former-attribution.js';
 export { isIsoDate, todayIso } from './values.js';
 export { compareOrder } from './order.js';
+export { replayVersion, encodeVersion, CHECKPOINT_EVERY, type LoggedUpdate, type ReplayInput } from './versions.js';
+export { restoreItem, restorePlan, findVersionItem, type RestoreOptions } from './restore.js';
+export { draftUpdate } from './draft.js';
+export { compareVersions, changedFields, type ItemChange, type VersionComparison } from './compare.js';
+export { undoMine, redoMine, type UndoResult } from './undo.js';

@@ -12,7 +12,7 @@ import { sortedEntries } from './item-read.js';
 import { applyPlacement } from './item-move.js';
 import { newId } from './ids.js';
 import { placeAt } from './order.js';
-import { BOARD_ORIGIN, LIMITS } from './schema.js';
+import { BOARD_ORIGIN, LIMITS, STAMP_ORIGIN } from './schema.js';
 import { SECTION_KEYS, type SectionKey } from './section-keys.js';
 import { replaceText } from './text.js';
 import type { AddItemInput } from './types.js';
@@ -178,10 +178,11 @@ export function touchItem(doc: Y.Doc, section: SectionKey, id: string, by: strin
 	assertWritable(doc);
 	const item = findItem(doc, section, id);
 	if (!item) return false;
+	// Inside a typing transaction this joins it (and its undo); on its own it is not undone.
 	doc.transact(() => {
 		item.set('updatedAt', Date.now());
 		item.set('updatedBy', who);
-	}, BOARD_ORIGIN);
+	}, STAMP_ORIGIN);
 	return true;
 }
 

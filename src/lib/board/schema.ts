@@ -21,6 +21,12 @@ export const SECTION_ROOT_PREFIX = 'section:';
 export const BOARD_ORIGIN = 'whatmatters/board';
 
 /**
+ * Origin of a "last changed" stamp written on its own (after typing stops): not a change of its
+ * own to undo, so Undo goes straight to the words.
+ */
+export const STAMP_ORIGIN = 'whatmatters/stamp';
+
+/**
  * Limits checked on input (the browser and the model) and, a little higher, on every update the
  * server receives. Two people typing into one nearly full text, or adding to one nearly full
  * section, at the same moment each stay within the input limit, but their merged changes may

@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { Announcer, excerpt } from './announcer.svelte';
 import { BoardConnection } from './board-connection.svelte';
 import { BoardEditor } from './board-editor.svelte';
+import { BoardUndo } from './board-undo.svelte';
 import { BoardView } from './board-view.svelte';
 import { MemberDirectory, type Member } from './members';
 import { Presence } from './presence.svelte';
@@ -28,6 +29,7 @@ export class BoardSession {
 	readonly view: BoardView;
 	readonly presence: Presence;
 	readonly #editor: BoardEditor | null;
+	readonly #undo: BoardUndo | null;
 	readonly people: MemberDirectory;
 	readonly announcer = new Announcer();
 
@@ -50,6 +52,7 @@ export class BoardSession {
 			settled: () => connection.status === 'live'
 		});
 		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer) : null;
+		this.#undo = options.canEdit ? new BoardUndo(connection.doc, options.me.id, this.announcer) : null;
 	}
 
 	/**
@@ -60,6 +63,11 @@ export class BoardSession {
 	get editor(): BoardEditor | null {
 		if (this.connection.status === 'no-access' || this.connection.tooNew) return null;
 		return this.#editor;
+	}
+
+	/** Undo and Redo of my own changes, when I may write now (see `editor`). */
+	get undo(): BoardUndo | null {
+		return this.editor ? this.#undo : null;
 	}
 
 	#announceAdded(section: SectionKey, items: readonly ItemView[]) {
@@ -77,6 +85,7 @@ export class BoardSession {
 
 	destroy(): void {
 		this.#editor?.destroy();
+		this.#undo?.destroy();
 		this.presence.destroy();
 		this.view.destroy();
 		this.announcer.destroy();

@@ -10,7 +10,7 @@ import type { HelperRole, Role } from '../roles.js';
 import { isHelperRole } from '../roles.js';
 import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
 
-export const BOARD_ACTIONS = ['view', 'edit', 'viewPeople', 'managePeople'] as const;
+export const BOARD_ACTIONS = ['view', 'edit', 'viewPeople', 'managePeople', 'viewAccessLog'] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
 /** Refusals, each with the status a route answers with. */
@@ -31,7 +31,8 @@ const ACTION_REFUSALS: Record<BoardAction, string> = {
 	view: '',
 	edit: 'Supporters can read this plan but not change it.',
 	viewPeople: 'Only the person and the people who help write the plan can see who is on it.',
-	managePeople: 'Only the person whose plan this is can change who takes part.'
+	managePeople: 'Only the person whose plan this is can change who takes part.',
+	viewAccessLog: 'Only the person whose plan this is can see who has looked at it.'
 };
 
 /** True if this member decides who takes part: the person, or the creator before a person joins. */
@@ -55,6 +56,9 @@ export function decide(
 			return member.role === 'supporter' ? forbid(ACTION_REFUSALS[action]) : ALLOW;
 		case 'managePeople':
 			return managesPeople(board, member) ? ALLOW : forbid(ACTION_REFUSALS.managePeople);
+		// The access log is the person's; before a person joins, the creator looks after the plan.
+		case 'viewAccessLog':
+			return managesPeople(board, member) ? ALLOW : forbid(ACTION_REFUSALS.viewAccessLog);
 	}
 }
 

@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import type { SessionManager } from './auth/sessions.js';
 import type { MembershipEvents } from './membership-events.js';
 import type { SessionEvents } from './session-events.js';
+import type { BoardChanges } from './board-changes.js';
 
 export interface Services {
 	config: Config;
@@ -18,6 +19,8 @@ export interface Services {
 	membership: MembershipEvents;
 	/** Sessions ended (signed out here or everywhere): open connections of theirs close. */
 	sessionEvents: SessionEvents;
+	/** Changes made on a member's behalf through the sync path; set once the sync endpoint runs. */
+	boardChanges?: BoardChanges;
 }
 
 // A global symbol, because the SvelteKit bundle and server/ load separate copies of this module.

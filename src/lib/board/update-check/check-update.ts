@@ -111,10 +111,13 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 			}
 			case 'item': {
 				if (key === null) return refuse('an item holds only named fields');
+				items.add(node, key, struct);
+				// "Last changed by" is judged by the value the update leaves (an undo puts the old
+				// editor back, then names its sender, in one update): see checkLastEditor.
+				if (key === 'updatedBy') continue;
 				const former = ATTRIBUTION_FIELDS.has(key) ? formerValue(doc, node.section, node.itemKey, key) : undefined;
 				const found = checkFieldWrite(node.section, node.itemKey, key, content, writer, former);
 				if (found) return refuse(`${node.section} item: ${found.message}`, found.notMember ? 'not-a-member' : 'refused');
-				items.add(node, key, struct);
 				continue;
 			}
 			case 'text': {
@@ -130,6 +133,7 @@ function judge({ structs, ds }: ReturnType<typeof Y.decodeUpdate>, doc: Y.Doc, w
 	return (
 		checkNewItems(newItems, doc) ??
 		checkRequiredFields(createdItems, items, places, ds) ??
+		checkLastEditor(items, writer, ds, doc) ??
 		checkAttribution(items, writer, ds, doc) ??
 		checkTextLengths(insertedText, places, ds, doc) ??
 		findProtectedDeletion(ds, doc, items)
@@ -164,6 +168,26 @@ function checkRequiredFields(created: ItemCreated[], items: ItemWriteLog, places
 			const value = finalValue(writes, ds);
 			if (value === 'ambiguous') return refuse(`two values for "${field}" in one change`);
 			if (value === null) return refuse(isNew ? `a new ${node.section} item needs "${field}"` : `"${field}" cannot be removed from an item that stays`);
+		}
+	}
+	return null;
+}
+
+/**
+ * Every "last changed by" an update writes is checked, except one the same update replaces
+ * again: only the value an item is left with says who changed it last.
+ */
+function checkLastEditor(items: ItemWriteLog, writer: UpdateWriter | undefined, ds: DeleteSet, doc: Y.Doc): UpdateRefusal | null {
+	for (const { node, keys } of items.values()) {
+		const writes = keys.get('updatedBy');
+		if (!writes) continue;
+		const final = finalValue(writes, ds);
+		if (final === 'ambiguous') return refuse('two values for "updatedBy" in one change');
+		for (const struct of writes) {
+			if (final !== null && struct.content !== final) continue;
+			const former = formerValue(doc, node.section, node.itemKey, 'updatedBy');
+			const found = checkFieldWrite(node.section, node.itemKey, 'updatedBy', struct.content, writer, former);
+			if (found) return refuse(`${node.section} item: ${found.message}`, found.notMember ? 'not-a-member' : 'refused');
 		}
 	}
 	return null;

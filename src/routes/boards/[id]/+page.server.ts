@@ -1,6 +1,7 @@
 import { requireBoard } from '$lib/server/kit/guards';
 import { decide } from '$lib/server/permissions';
 import { services } from '$lib/server/services';
+import { sinceLastVisit } from '$lib/server/since-last-visit';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -14,8 +15,15 @@ export const load: PageServerLoad = async (event) => {
 	const all = await services().storage.members.list(board.id);
 	const complete = decide(board, membership, 'viewPeople').ok;
 	const shown = complete ? all : all.filter((m) => m.role === 'person' || m.userId === membership.userId);
+	const since = await sinceLastVisit(services().storage, board, membership, Date.now());
 	return {
 		members: shown.map(({ userId, name, role }) => ({ id: userId, name, role })),
-		membersComplete: complete
+		membersComplete: complete,
+		since: since && {
+			since: since.since,
+			upToSeq: since.upToSeq,
+			lines: since.lines,
+			items: since.items.map(({ itemId, mark, text }) => ({ itemId, mark, text }))
+		}
 	};
 };

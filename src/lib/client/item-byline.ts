@@ -1,0 +1,34 @@
+/**
+ * Who wrote an item and who changed it last, for the line under it. The times are kept as
+ * numbers so the component can show them in the reader's zone as `<time>`; see
+ * src/lib/time/time-words.ts for the words.
+ */
+import type { ItemBase } from '$lib/board';
+import type { MemberDirectory } from './members.js';
+
+export interface Byline {
+	/** "Written by Sam (Person)", "Your words, typed by Lee (Clinician)", "Words of Sam (Person), typed by you". */
+	wrote: string;
+	writtenAt: number;
+	/** Shown when the item was changed after it was written; null otherwise. */
+	changed: { by: string; at: number } | null;
+}
+
+/** A change within this long of writing, by whoever typed it, is part of writing it. */
+const STILL_WRITING_MS = 60_000;
+
+export function itemByline(
+	item: Pick<ItemBase, 'author' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'updatedBy'>,
+	people: Pick<MemberDirectory, 'describe' | 'me'>
+): Byline {
+	// Words recorded on a shared screen say both whose words they are and who typed them.
+	const typedForSomeone = item.recordedBy !== null && item.recordedBy !== item.author;
+	const wrote = typedForSomeone
+		? `${item.author === people.me.id ? 'Your words' : `Words of ${people.describe(item.author)}`}, typed by ${people.describe(item.recordedBy!)}`
+		: `Written by ${people.describe(item.author)}`;
+	const typist = item.recordedBy ?? item.author;
+	const later = item.updatedAt > item.createdAt;
+	const changedApart = item.updatedAt - item.createdAt >= STILL_WRITING_MS || item.updatedBy !== typist;
+	const changed = item.updatedBy && later && changedApart ? { by: people.describe(item.updatedBy), at: item.updatedAt } : null;
+	return { wrote, writtenAt: item.createdAt, changed };
+}

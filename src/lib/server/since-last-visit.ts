@@ -1,0 +1,40 @@
+/**
+ * "Since your last visit": what others changed on a plan since I was last there and I have
+ * not yet seen. When my last visit ended comes from the visit records; which changes I have
+ * seen from the history's seen marks (an item is seen when I have been in it, or when I mark
+ * everything seen).
+ */
+import { summarizeChanges, type ChangeSummary } from '../board/history/index.js';
+import { catchUpHistory } from './history.js';
+import { historyNames } from './history-names.js';
+import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
+
+/** Changes read for one summary, at most: a summary is a few lines, not the whole history. */
+const MOST = 500;
+
+export interface SinceLastVisit extends ChangeSummary {
+	/** When my last visit ended. */
+	since: number;
+	/** The last update the summary read: marking seen goes up to here, never past it. */
+	upToSeq: number;
+}
+
+/** The summary for this member now, or null on a first visit or when there is nothing new. */
+export async function sinceLastVisit(storage: Storage, board: BoardRecord, member: MembershipRecord, now: number): Promise<SinceLastVisit | null> {
+	const since = await storage.visits.previousVisitEnd(board.id, member.userId, now);
+	if (since === null) return null;
+	const upToSeq = await catchUpHistory(storage, board.id);
+	const [entries, seen] = await Promise.all([
+		storage.history.byOthersSince(board.id, member.userId, since, MOST),
+		storage.history.seen(board.id, member.userId)
+	]);
+	const unseen = entries.filter((e) => e.lastSeq > Math.max(seen.all, seen.items.get(e.itemId) ?? 0));
+	if (unseen.length === 0) return null;
+	const names = await historyNames(storage, board, member, unseen.map((e) => e.senderId));
+	return { since, upToSeq, ...summarizeChanges(unseen, names.nameOf) };
+}
+
+/** For the plan list: when my last visit to each plan I have visited ended (or is going on). */
+export async function lastVisitTimes(storage: Storage, userId: string): Promise<Map<string, number>> {
+	return new Map((await storage.visits.lastVisits(userId)).map((v) => [v.boardId, v.lastSeenAt]));
+}
