@@ -4,7 +4,7 @@
  * a client may claim about itself. Whatever else it sent is dropped.
  */
 import { readPresenceClaims, type PresenceState, type PresenceUser } from '../../src/lib/protocol/presence.js';
-import { encodeAwarenessEntries, type AwarenessEntry } from './messages.js';
+import type { AwarenessEntry } from './messages.js';
 
 /** Windows (awareness client ids) one connection may ever speak for: a tab has one. */
 export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
@@ -19,11 +19,10 @@ export interface PresenceSender {
 }
 
 /**
- * The part of an awareness update (its entries) the sender may make, with states rebuilt, as an
- * awareness update; null if nothing.
+ * The entries of an awareness update the sender may make, with states rebuilt; null if none.
  * @param isOwnedByOther is this awareness id another connection's?
  */
-export function filterPresence(entries: readonly AwarenessEntry[], sender: PresenceSender, isOwnedByOther: (clientId: number) => boolean): Uint8Array | null {
+export function filterPresence(entries: readonly AwarenessEntry[], sender: PresenceSender, isOwnedByOther: (clientId: number) => boolean): AwarenessEntry[] | null {
 	const kept: { clientId: number; clock: number; state: PresenceState | null }[] = [];
 	const ids = new Set(sender.awarenessIds);
 	const used = new Set(sender.idsUsed);
@@ -41,5 +40,5 @@ export function filterPresence(entries: readonly AwarenessEntry[], sender: Prese
 		}
 		kept.push({ clientId, clock, state: { user: sender.user, ...readPresenceClaims(state) } });
 	}
-	return kept.length ? encodeAwarenessEntries(kept) : null;
+	return kept.length ? kept : null;
 }

@@ -16,6 +16,7 @@ import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
 import { PresenceRelay } from './presence-relay.js';
+import { applyAwarenessEntries } from './awareness-apply.js';
 import { RoomMembers } from './room-members.js';
 import { UpdateRefused } from './update-refusal.js';
 
@@ -217,7 +218,7 @@ export class BoardRoom {
 		const sender = { awarenessIds: connection.awarenessIds, idsUsed: used, user: this.members.presenceUser(connection.userId) };
 		const owner = (id: number) => this.presenceOwners.get(id);
 		const allowed = filterPresence(entries, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
-		if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
+		if (allowed) applyAwarenessEntries(this.awareness, allowed, connection);
 	}
 
 	sendAllAwareness(connection: RoomConnection): void {

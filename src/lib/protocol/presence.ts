@@ -52,7 +52,8 @@ const itemId = (v: unknown): v is string => typeof v === 'string' && v.length > 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function readCaret(v: unknown): CaretTokens | null {
-	if (!isObject(v) || !caretTokenOk(v.anchor) || !caretTokenOk(v.head)) return null;
+	// A caret with nothing selected has one token twice: checked once.
+	if (!isObject(v) || !caretTokenOk(v.anchor) || (v.head !== v.anchor && !caretTokenOk(v.head))) return null;
 	return { anchor: v.anchor, head: v.head };
 }
 
