@@ -113,11 +113,6 @@ export class Presence {
 		return [...seen.values()];
 	}
 
-	/** Other people writing in this item now. */
-	editorsOf(itemId: string): PresenceUser[] {
-		return this.#others((p) => p.editing?.itemId === itemId).map((p) => p.user);
-	}
-
 	/** Other people (with the field they are in) writing in this item now. */
 	editingIn(itemId: string): { user: PresenceUser; field: string | null }[] {
 		return this.#others((p) => p.editing?.itemId === itemId).map((p) => ({ user: p.user, field: p.editing?.field ?? null }));
