@@ -39,6 +39,7 @@ export function writePresenceReport(file: string, input: PresenceReportInput): s
 		row('edit propagation p95 (ms)', round(a.load.propagationMs.p95), round(b.load.propagationMs.p95)),
 		row('edit propagation p99 (ms)', round(a.load.propagationMs.p99), round(b.load.propagationMs.p99)),
 		row('edit propagation max (ms)', round(a.load.propagationMs.max), round(b.load.propagationMs.max)),
+		row('stock WebsocketProvider probes on plans without presence, p50 / p99 (ms)', `${round(a.load.probeMs.p50)} / ${round(a.load.probeMs.p99)}`, `${round(b.load.probeMs.p50)} / ${round(b.load.probeMs.p99)}`),
 		row('edits/s sent', round(a.load.updatesPerSecond, 0), round(b.load.updatesPerSecond, 0)),
 		row('edit receipts / expected', `${a.load.receipts} / ${a.load.expectedReceipts}`, `${b.load.receipts} / ${b.load.expectedReceipts}`),
 		row('server CPU (% of one core)', round(a.cpuPercent, 0), round(b.cpuPercent, 0)),
