@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
+import { caretToken } from '../src/lib/board/caret.js';
 import { latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
 import { summarise, type Summary } from './stats.js';
 import { reportResult } from './child.js';
@@ -19,6 +20,8 @@ export interface LoadPlan {
 	updatesPerSecond: number;
 	warmupSeconds: number;
 	measureSeconds: number;
+	/** Presence and caret updates each client sends per second (0: none). */
+	presencePerClient?: number;
 }
 
 export interface LoadResult {
@@ -32,6 +35,10 @@ export interface LoadResult {
 	probeMs: Summary;
 	connectSeconds: number;
 	errors: number;
+	presenceSent: number;
+	presencePerSecond: number;
+	/** The load generator's own CPU while measuring (% of one core): near 100, it is the bottleneck. */
+	loadCpuPercent: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -109,6 +116,32 @@ function startProbes(plan: LoadPlan): { stop(): void; samples: number[] } {
 	};
 }
 
+/** A few presence states per client (carets at different places), made again every second. */
+const PRESENCE_VARIANTS = 4;
+const presenceStates = new Map<ProtocolClient, { madeAt: number; json: string[]; next: number }>();
+
+/**
+ * One presence update as the board sends it: the section in view, the item, the field and the
+ * caret. The states are made ahead, so the load generator's own work does not crowd the
+ * machine the server shares with it; the server still gets a changed caret every time.
+ */
+function sendPresence(client: ProtocolClient, itemId: string): void {
+	let cached = presenceStates.get(client);
+	const now = performance.now();
+	if (!cached || now - cached.madeAt > 1000) {
+		const text = getItemText(client.doc, 'notes', itemId);
+		if (!text) return;
+		const json = Array.from({ length: PRESENCE_VARIANTS }, (_, i) => {
+			const at = Math.floor(((i + Math.random()) / PRESENCE_VARIANTS) * (text.length + 1));
+			const caret = { anchor: caretToken(text, at), head: caretToken(text, at) };
+			return JSON.stringify({ user: { id: 'claimed', name: 'claimed', role: 'person' }, viewing: 'notes', editing: { section: 'notes', itemId, field: 'text', caret }, drafting: null });
+		});
+		cached = { madeAt: now, json, next: 0 };
+		presenceStates.set(client, cached);
+	}
+	client.sendPresenceJson(cached.json[cached.next++ % PRESENCE_VARIANTS]!);
+}
+
 async function run(plan: LoadPlan): Promise<LoadResult> {
 	const started = performance.now();
 	const boards = await connectAll(plan);
@@ -119,6 +152,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 	const clients = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));
 	let sent = 0;
 	let expected = 0;
+	let presenceSent = 0;
+	const presenceInterval = plan.presencePerClient ? 1000 / (plan.presencePerClient * clients.length) : Infinity;
+	let nextPresence = performance.now();
+	let presenceTurn = 0;
 	let measuringNow = false;
 	const interval = 1000 / plan.updatesPerSecond;
 	let next = performance.now();
@@ -135,13 +172,22 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 			}
 			next += interval;
 		}
+		// Each client in turn says where it is and where its caret is, at its throttled rate.
+		while (plan.presencePerClient && nextPresence <= now) {
+			const { client, item } = clients[presenceTurn++ % clients.length];
+			sendPresence(client, item);
+			if (measuringNow) presenceSent++;
+			nextPresence += presenceInterval;
+		}
 	}, 1);
 
 	await sleep(plan.warmupSeconds * 1000);
 	measuringNow = true;
 	setMeasuring(true);
 	const measureStart = performance.now();
+	const cpuStart = process.cpuUsage();
 	await sleep(plan.measureSeconds * 1000);
+	const cpu = process.cpuUsage(cpuStart);
 	measuringNow = false;
 	const measured = (performance.now() - measureStart) / 1000;
 	clearInterval(ticker);
@@ -161,7 +207,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 		propagationMs: summarise(latencies),
 		probeMs: summarise(probes.samples),
 		connectSeconds,
-		errors
+		errors,
+		presenceSent,
+		presencePerSecond: presenceSent / measured,
+		loadCpuPercent: ((cpu.user + cpu.system) / 1e6 / measured) * 100
 	};
 }
 

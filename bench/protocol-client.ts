@@ -34,6 +34,7 @@ export function recordReceipt(update: Uint8Array, ownClientId: number): void {
 export class ProtocolClient {
 	readonly doc = new Y.Doc();
 	private socket!: WebSocket;
+	private presenceClock = 0;
 	synced = false;
 	closedWith: number | null = null;
 
@@ -67,10 +68,27 @@ export class ProtocolClient {
 		});
 	}
 
-	private send(write: (encoder: encoding.Encoder) => void): void {
+	/** Sends this window's presence, as y-protocols' awareness would: one entry, the next clock. */
+	sendPresence(state: unknown): void {
+		this.sendPresenceJson(JSON.stringify(state));
+	}
+
+	/** As sendPresence, with the state already as JSON. */
+	sendPresenceJson(json: string): void {
+		this.send((e) => {
+			const update = encoding.createEncoder();
+			encoding.writeVarUint(update, 1);
+			encoding.writeVarUint(update, this.doc.clientID);
+			encoding.writeVarUint(update, ++this.presenceClock);
+			encoding.writeVarString(update, json);
+			encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+		}, 1);
+	}
+
+	private send(write: (encoder: encoding.Encoder) => void, messageType = 0): void {
 		if (this.socket?.readyState !== WebSocket.OPEN) return;
 		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, 0);
+		encoding.writeVarUint(encoder, messageType);
 		write(encoder);
 		this.socket.send(encoding.toUint8Array(encoder));
 	}

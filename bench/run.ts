@@ -2,7 +2,9 @@
  * `npm run bench`: the same load against WhatMatters and against the protocol's reference
  * server (y-websocket@1, in memory), in one run, plus in-process memory and load-time checks.
  * Writes docs/benchmarks.md. Options: --boards N --clients-per-board N --rate N --seconds N,
- * --skip-reference (only ours, printed, nothing written: for trying a change quickly)
+ * --skip-reference (only ours, printed, nothing written: for trying a change quickly),
+ * --presence (ours twice, without and with every client sending presence and caret updates at
+ * its throttled rate; written to its own section of docs/benchmarks.md)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +15,7 @@ import type { LoadPlan, LoadResult } from './load.js';
 import { seed } from './seed.js';
 import { processUsage } from './stats.js';
 import { writeReport, type ServerRun } from './report.js';
+import { writePresenceReport, PRESENCE_PER_CLIENT } from './presence-report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -83,8 +86,16 @@ async function main() {
 	};
 	// Every simulated member connects from this one machine: lift the per-address cap a clinic needs.
 	const env = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000' };
-	const ours = await measureServer('WhatMatters', (port) =>
-		spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }), plan);
+	const startOurs = (port: number) =>
+		spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+	const ours = await measureServer('WhatMatters', startOurs, plan);
+	if (args.includes('--presence')) {
+		const withPresence = await measureServer('WhatMatters with presence', startOurs, { ...plan, presencePerClient: PRESENCE_PER_CLIENT });
+		const command = ['npm run bench', '--', ...args].join(' ');
+		console.log(writePresenceReport(path.join(ROOT, 'docs/benchmarks.md'), { command, without: ours, with: withPresence, rate: RATE, seconds: SECONDS }));
+		fs.rmSync(dataDir, { recursive: true, force: true });
+		return;
+	}
 	if (args.includes('--skip-reference')) {
 		console.log('propagation', JSON.stringify(ours.load.propagationMs), 'probes', JSON.stringify(ours.load.probeMs));
 		return;

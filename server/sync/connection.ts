@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import type { SyncLimits } from '../config.js';
 import type { Logger } from '../log.js';
-import { decodeClientMessage, MalformedMessage, type ClientMessage } from './messages.js';
+import { decodeClientMessage, MalformedMessage, readAwarenessEntries, type ClientMessage } from './messages.js';
+import { PresenceThrottle } from './presence-throttle.js';
 import type { BoardRoom, RoomConnection } from './room.js';
 import { closeFor } from './update-refusal.js';
 import * as Y from 'yjs';
@@ -28,6 +29,8 @@ export class SyncConnection implements RoomConnection {
 	private lastRefill = Date.now();
 	private queue: Promise<void> = Promise.resolve();
 	private closing = false;
+	/** Presence waits here when it comes faster than the others are told (about 10 a second). */
+	private readonly presence = new PresenceThrottle((entries) => this.room.applyClientAwareness(this, entries));
 
 	constructor(
 		private readonly ws: WebSocket,
@@ -56,6 +59,7 @@ export class SyncConnection implements RoomConnection {
 	close(code: number, reason: string): void {
 		if (this.closing) return;
 		this.closing = true;
+		this.presence.stop();
 		// Going away (shutdown, unload, a client not reading) is routine; anything else is a client
 		// breaking a rule, worth a warning.
 		const fields = { board: this.room.boardId, user: this.userId, connection: this.id, code, reason };
@@ -120,7 +124,8 @@ export class SyncConnection implements RoomConnection {
 	}
 
 	private applyAwareness(update: Uint8Array): void {
-		this.room.applyClientAwareness(this, update);
+		// Decoded now, so a malformed update closes the connection at once; relayed when its turn comes.
+		this.presence.offer(readAwarenessEntries(update));
 	}
 
 	private fail(error: unknown): void {

@@ -4,7 +4,7 @@
  * a client may claim about itself. Whatever else it sent is dropped.
  */
 import { readPresenceClaims, type PresenceState, type PresenceUser } from '../../src/lib/protocol/presence.js';
-import { encodeAwarenessEntries, readAwarenessEntries } from './messages.js';
+import type { AwarenessEntry } from './messages.js';
 
 /** Windows (awareness client ids) one connection may ever speak for: a tab has one. */
 export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
@@ -19,15 +19,14 @@ export interface PresenceSender {
 }
 
 /**
- * The part of an awareness update the sender may make, with states rebuilt; null if nothing.
+ * The entries of an awareness update the sender may make, with states rebuilt; null if none.
  * @param isOwnedByOther is this awareness id another connection's?
- * @throws MalformedMessage if the update cannot be decoded.
  */
-export function filterPresence(update: Uint8Array, sender: PresenceSender, isOwnedByOther: (clientId: number) => boolean): Uint8Array | null {
+export function filterPresence(entries: readonly AwarenessEntry[], sender: PresenceSender, isOwnedByOther: (clientId: number) => boolean): AwarenessEntry[] | null {
 	const kept: { clientId: number; clock: number; state: PresenceState | null }[] = [];
 	const ids = new Set(sender.awarenessIds);
 	const used = new Set(sender.idsUsed);
-	for (const { clientId, clock, state } of readAwarenessEntries(update)) {
+	for (const { clientId, clock, state } of entries) {
 		if (isOwnedByOther(clientId)) continue;
 		if (state === null) {
 			if (ids.has(clientId)) kept.push({ clientId, clock, state: null });
@@ -41,5 +40,5 @@ export function filterPresence(update: Uint8Array, sender: PresenceSender, isOwn
 		}
 		kept.push({ clientId, clock, state: { user: sender.user, ...readPresenceClaims(state) } });
 	}
-	return kept.length ? encodeAwarenessEntries(kept) : null;
+	return kept.length ? kept : null;
 }

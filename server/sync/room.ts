@@ -12,10 +12,12 @@ import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../../src/lib/server/storage.js';
 import { compactBoard } from './compaction.js';
-import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.js';
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
 import type { SyncActivity } from './activity.js';
+import { PresenceRelay } from './presence-relay.js';
+import { applyAwarenessEntries } from './awareness-apply.js';
 import { RoomMembers } from './room-members.js';
 import { UpdateRefused } from './update-refusal.js';
 
@@ -58,6 +60,7 @@ export interface RoomDeps {
 const LOADED = Symbol('loaded from storage');
 const REMOTE = Symbol('from another instance');
 
+
 function isConnection(origin: unknown): origin is RoomConnection {
 	return typeof origin === 'object' && origin !== null && 'userId' in origin && 'awarenessIds' in origin;
 }
@@ -84,6 +87,10 @@ export class BoardRoom {
 	/** Every awareness id each connection has ever used, capped, so presence cannot grow without end. */
 	private readonly presenceIdsUsed = new WeakMap<RoomConnection, Set<number>>();
 	private closed = false;
+	private readonly presenceRelay = new PresenceRelay(
+		(ids, from) => this.publishPresence(ids, from),
+		(id) => this.awareness.states.has(id)
+	);
 	private markFinished!: () => void;
 	/** Resolves once a closing room has stored everything and let go of the document. */
 	readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
@@ -208,14 +215,15 @@ export class BoardRoom {
 		this.budget.add(update.length);
 	}
 
-	/** Applies the part of a presence update the connection may make, rebuilt from the member list. */
-	applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
+	/** Applies the part of a presence update (its entries) the connection may make, rebuilt from the member list. */
+	applyClientAwareness(connection: RoomConnection, entries: readonly AwarenessEntry[]): void {
+		if (this.closed || !this.connections.has(connection)) return;
 		let used = this.presenceIdsUsed.get(connection);
 		if (!used) this.presenceIdsUsed.set(connection, (used = new Set()));
 		const sender = { awarenessIds: connection.awarenessIds, idsUsed: used, user: this.members.presenceUser(connection.userId) };
 		const owner = (id: number) => this.presenceOwners.get(id);
-		const allowed = filterPresence(update, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
-		if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, connection);
+		const allowed = filterPresence(entries, sender, (id) => owner(id) !== undefined && owner(id) !== connection);
+		if (allowed) applyAwarenessEntries(this.awareness, allowed, connection);
 	}
 
 	sendAllAwareness(connection: RoomConnection): void {
@@ -231,6 +239,7 @@ export class BoardRoom {
 	async close(code: number = CloseCode.GoingAway, reason = 'closing'): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
+		this.presenceRelay.stop();
 		for (const connection of this.connections) {
 			connection.close(code, reason);
 			this.deps.activity?.disconnected(this.boardId, connection.userId);
@@ -314,11 +323,15 @@ export class BoardRoom {
 				this.presenceOwners.delete(id);
 			}
 		}
-		const changed = [...added, ...updated, ...removed];
+		this.presenceRelay.leftNow(removed, isConnection(origin) ? origin.id : null);
+		this.presenceRelay.changedNow([...added, ...updated]);
+	}
+
+	private publishPresence(ids: number[], connection: number | null): void {
 		const { bus, log } = this.deps;
-		const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+		const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
 		bus
-			.publish({ boardId: this.boardId, kind: 'awareness', payload, instance: bus.instanceId, connection: isConnection(origin) ? origin.id : null })
+			.publish({ boardId: this.boardId, kind: 'awareness', payload, instance: bus.instanceId, connection })
 			.catch((error) => log.warn('Relaying presence failed', { board: this.boardId, error: (error as Error).message }));
 	}
 

@@ -148,7 +148,7 @@ describe('presence is the server’s word', () => {
 		attacker.provider.awareness.setLocalState({ user: { id: ids.person, name: 'Pat Person', role: 'person' }, editing: { section: 'goals', itemId: goalId }, extra: 'x'.repeat(1000) });
 		const seen = () => readPresence(advocate.provider.awareness.getStates().get(attacker.doc.clientID));
 		await eventually(() => seen() !== null, 'attacker presence relayed');
-		expect(seen()).toEqual({ user: { id: ids.clinician, name: 'Cleo Clinician', role: 'clinician' }, editing: { section: 'goals', itemId: goalId } });
+		expect(seen()).toEqual({ user: { id: ids.clinician, name: 'Cleo Clinician', role: 'clinician' }, viewing: null, editing: { section: 'goals', itemId: goalId, field: null, caret: null }, drafting: null });
 
 		// An empty state for the person's window, and a state in the person's name under their id.
 		const clock = (person.provider.awareness.meta.get(person.doc.clientID)?.clock ?? 0) + 5;

@@ -82,7 +82,9 @@ describe('readPeer', () => {
 		expect(readPeer(7, { user: CLIN, editing: { section: 'goals', itemId: 'x' } })).toEqual({
 			clientId: 7,
 			user: CLIN,
-			editing: { section: 'goals', itemId: 'x' }
+			viewing: null,
+			editing: { section: 'goals', itemId: 'x', field: null, caret: null },
+			drafting: null
 		});
 		expect(readPeer(7, { user: CLIN, editing: { section: 'nope', itemId: 'x' } })?.editing).toBeNull();
 		expect(readPeer(7, null)).toBeNull();

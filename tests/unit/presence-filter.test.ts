@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { filterPresence, MAX_PRESENCE_IDS_PER_CONNECTION } from '../../server/sync/presence-filter.js';
-import { encodeAwarenessEntries, readAwarenessEntries } from '../../server/sync/messages.js';
+import type { AwarenessEntry } from '../../server/sync/messages.js';
 
 const me = { id: 'u1', name: 'Cleo Clinician', role: 'clinician' as const };
 
-const awarenessUpdate = encodeAwarenessEntries;
+// The filter takes an update's entries, as the connection decoded them.
+const awarenessUpdate = (entries: AwarenessEntry[]) => entries;
 
 describe('filterPresence', () => {
 	it('rebuilds a state from the member list and keeps only what a client may say about itself', () => {
 		const update = awarenessUpdate([{ clientId: 7, clock: 1, state: { user: { id: 'u2', name: 'Pat', role: 'person' }, editing: { section: 'goals', itemId: 'g1' }, extra: 'x' } }]);
 		const kept = filterPresence(update, { awarenessIds: new Set(), idsUsed: new Set(), user: me }, () => false);
-		expect(readAwarenessEntries(kept!)).toEqual([{ clientId: 7, clock: 1, state: { user: me, editing: { section: 'goals', itemId: 'g1' } } }]);
+		expect(kept).toEqual([{ clientId: 7, clock: 1, state: { user: me, viewing: null, editing: { section: 'goals', itemId: 'g1', field: null, caret: null }, drafting: null } }]);
 	});
 
 	it('never touches a window another connection or instance speaks for', () => {

@@ -46,7 +46,11 @@ export class BoardSession {
 			// Items arriving with the first load are not news.
 			() => connection.synced && connection.localReady
 		);
-		this.presence = new Presence(connection.provider.awareness, options.me);
+		this.presence = new Presence(connection.provider.awareness, options.me, {
+			itemText: (section, itemId) => this.view.items(section).find((item) => item.id === itemId)?.text,
+			announce: (text) => this.announcer.say(text),
+			settled: () => connection.status === 'live'
+		});
 		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer) : null;
 		this.#undo = options.canEdit ? new BoardUndo(connection.doc, options.me.id, this.announcer) : null;
 	}
