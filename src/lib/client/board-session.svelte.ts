@@ -48,7 +48,7 @@ export class BoardSession {
 		);
 		this.presence = new Presence(connection.provider.awareness, options.me, {
 			itemText: (section, itemId) => this.view.items(section).find((item) => item.id === itemId)?.text,
-			announce: (text) => this.announcer.say(text),
+			announce: (text) => this.announcer.sayAside(text),
 			settled: () => connection.status === 'live'
 		});
 		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer) : null;
