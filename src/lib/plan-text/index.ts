@@ -2,3 +2,4 @@
 export type { FactReading, ItemGroup, ItemReading, NameOf, SectionReading } from './types.js';
 export { excerpt, factLine, goalName, isoDateWords, itemFacts, rulerWords, utcDayWords } from './fact-words.js';
 export { readItem, readPlan, readSection } from './plan-reading.js';
+export { cssString, printMarginStyle } from './print-margins.js';

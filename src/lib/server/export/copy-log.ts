@@ -31,3 +31,6 @@ export async function logCopy(storage: Storage, boardId: string, userId: string,
 /** The answer when the row could not be written, in words. */
 export const NOT_LOGGED_MESSAGE =
 	'We could not note this copy in the list of who has looked at the plan, so we have not made it. Please try again in a minute.';
+
+/** The answer when the plan could not be read to make the copy. */
+export const NOT_MADE_MESSAGE = 'We could not make a copy of the plan just now. Please try again in a minute.';
