@@ -69,9 +69,14 @@ function factWords(name: string, spec: FieldSpec, value: unknown, nameOf: NameOf
 	}
 }
 
+/** A fact's label as it stands before its value: "By when:", "How important is this to me?". */
+export function factLabel(label: string): string {
+	return /[?:]$/.test(label) ? label : `${label}:`;
+}
+
 /** A fact as one line: "By when: 3 June 2026", "How important is this to me? 9 out of 10 important to me". */
 export function factLine(fact: Pick<FactReading, 'label' | 'words'>): string {
-	return /[?:]$/.test(fact.label) ? `${fact.label} ${fact.words}` : `${fact.label}: ${fact.words}`;
+	return `${factLabel(fact.label)} ${fact.words}`;
 }
 
 /** The item's fields that have a value, in the section's order, as words. */

@@ -5,11 +5,14 @@
  * or space is escaped, and no name can end the string, the rule or the style element.
  */
 
-/** `text` as a CSS string: `"Pat O\0000027 Brien"`. */
+/**
+ * `text` as a CSS string: `"Pat O\27 Brien"`. An escape ends with one space, which CSS reads as
+ * part of the escape, so a real space after it is kept.
+ */
 export function cssString(text: string): string {
 	let out = '"';
 	for (const char of text) {
-		out += /^[A-Za-z0-9 ]$/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16).padStart(6, '0')}`;
+		out += /^[A-Za-z0-9 ]$/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `;
 	}
 	return `${out}"`;
 }
