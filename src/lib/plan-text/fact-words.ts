@@ -34,7 +34,8 @@ export function rulerWords(name: string, value: number): string {
 
 /** A text cut to one line of about `max` characters. */
 export function excerpt(text: string, max = 80): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	// Only the start is shown, so only the start is read: a text may be 10,000 characters long.
+	const flat = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
 	return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
