@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { addBoardItem, BOARD_SECTIONS, boardItem, expectAccessible, LIVE_MS, planWithClinician, ready } from './fixtures';
+import { addBoardItem, BOARD_SECTIONS, boardItem, expectAccessible, LIVE_MS, planWithClinician, ready, securityPolicyViolations } from './fixtures';
 
 /** The text of each page of the PDF Chromium prints for `page` (A4, as the page's own CSS asks). */
 async function pdfPages(page: Page): Promise<string[]> {
@@ -49,6 +49,8 @@ test('the plan prints with every section, the words, who wrote them and when, an
 	await expect(p.getByRole('heading', { level: 1 })).toHaveText('My care and support plan');
 	await expect(p.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
 	await expectAccessible(p, 'the print page');
+	// The margin words are an inline style: the page's security policy allows it, and nothing else.
+	expect(securityPolicyViolations(p), 'Content-Security-Policy violations').toEqual([]);
 
 	const pages = await pdfPages(p);
 	const all = pages.join('\n');

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Goal } from '@medplum/fhirtypes';
 import { addItem, listItems } from '../../src/lib/board/index.js';
+import { OBSERVED_SECTIONS } from '../../src/lib/fhir/index.js';
 import { count, expireSessions, openDatabase, storedDoc } from '../helpers/database.js';
 import { fhirErrors } from '../helpers/fhir-validate.js';
 import { filledPlan, LEAVER_NAME, type FilledPlan } from '../helpers/filled-plan.js';
@@ -211,7 +212,7 @@ describe('a copy is the plan as stored', () => {
 			const stored = storedDoc(server.dataDir, plan.boardId);
 			const bundle = JSON.parse((await plan.clients.person.get(`/boards/${plan.boardId}/fhir`)).text) as Bundle;
 			const observed = bundle.entry!.filter((e) => e.resource!.resourceType === 'Observation').map((e) => e.resource!.id).sort();
-			const storedIds = ['today', 'matters', 'goodDay', 'strengths', 'people', 'obstacles', 'contingency'].flatMap((s) => listItems(stored, s as never).map((i) => i.id)).sort();
+			const storedIds = OBSERVED_SECTIONS.flatMap((key) => listItems(stored, key).map((i) => i.id)).sort();
 			expect(observed).toEqual(storedIds);
 			stored.destroy();
 		} finally {
