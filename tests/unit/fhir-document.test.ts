@@ -274,6 +274,12 @@ describe('the validation itself', () => {
 		expect(broken((b) => (carePlanOf(b).activity![0]!.detail!.scheduledPeriod = { end: '20 May 2026' }))).not.toEqual([]);
 	});
 
+	it('catches a reference to nothing in the Bundle, and one to a type its element does not allow', () => {
+		expect(broken((b) => (carePlanOf(b).subject = { reference: 'urn:uuid:00000000-0000-4000-8000-000000000000' }))).not.toEqual([]);
+		const careTeamUrl = (b: Bundle) => b.entry!.find((e) => e.resource!.resourceType === 'CareTeam')!.fullUrl!;
+		expect(broken((b) => (carePlanOf(b).subject = { reference: careTeamUrl(b) }))).toEqual([expect.stringContaining('CarePlan.subject: may not point at a CareTeam')]);
+	});
+
 	it('catches a document without its identifier', () => {
 		expect(broken((b) => delete b.identifier)).not.toEqual([]);
 	});
