@@ -108,7 +108,13 @@ describe('who may make which copy', () => {
 		};
 		const byClinician = await started(clinician, 'clinician');
 		const byAdvocate = await started(advocate, 'peer_advocate');
-		expect((await clinician.get(`/boards/${byClinician}/fhir`)).status).toBe(200);
+		const fhir = await clinician.get(`/boards/${byClinician}/fhir`);
+		expect(fhir.status).toBe(200);
+		// Nobody has joined as the person yet: a valid draft, for the person named when it was started.
+		const bundle = JSON.parse(fhir.text) as Bundle;
+		expect(fhirErrors(bundle)).toEqual([]);
+		expect(bundle.entry!.find((e) => e.resource!.resourceType === 'Patient')!.resource).toMatchObject({ name: [{ text: 'Sam Someone' }] });
+		expect(bundle.entry!.find((e) => e.resource!.resourceType === 'CarePlan')!.resource).toMatchObject({ status: 'draft' });
 		expect((await clinician.get(`/boards/${byClinician}/export`)).status).toBe(403);
 		expect((await advocate.get(`/boards/${byAdvocate}/fhir`)).status).toBe(403);
 		expect((await advocate.get(`/boards/${byAdvocate}/export`)).status).toBe(403);
