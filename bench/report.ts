@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { LoadResult } from './load.js';
+import type { PrintExportRun } from './print-export.js';
 import { round } from './stats.js';
 
 export interface ServerRun {
@@ -39,6 +40,8 @@ export interface ReportInput {
 	reference: ServerRun;
 	inProcess: InProcess;
 	history: HistoryRun;
+	/** bench/print-export.ts: the print page, FHIR and all my data of a large plan, over HTTP. */
+	copies: PrintExportRun;
 	rate: number;
 	seconds: number;
 }
@@ -47,6 +50,14 @@ const START = '<!-- results: written by npm run bench -->';
 const END = '<!-- /results -->';
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 const ratio = (a: number, b: number) => (b ? `${round(a / b)}×` : 'n/a');
+
+/** One row per copy of the large plan: the whole answer over HTTP, each under a second. */
+function copyRows(copies: PrintExportRun): string[] {
+	const plan = `${copies.items} items, 500 in one section, texts of ${copies.textLength.toLocaleString('en-GB')} characters`;
+	const row = (what: string, t: PrintExportRun['print']) =>
+		`| ${what} of a plan with ${plan}, whole answer ≤ 1 s | median ${round(t.median, 0)} ms, slowest of 7 ${round(t.max, 0)} ms (${round(t.mebibytes, 1)} MiB; first request ${round(t.firstMs, 0)} ms) | ${verdict(t.median <= 1000)} |`;
+	return [row('print page (HTML)', copies.print), row('FHIR document', copies.fhir), row('all my data', copies.data)];
+}
 
 export function writeReport(file: string, input: ReportInput): string {
 	const { ours, reference, inProcess } = input;
@@ -87,6 +98,7 @@ export function writeReport(file: string, input: ReportInput): string {
 		`| rebuild any version of a ${inProcess.versionRebuildMs.updates.toLocaleString('en-GB')}-update plan ≤ 100 ms, median and p95 (${inProcess.versionRebuildMs.versions} versions; checkpoint + updates after it) | ${round(inProcess.versionRebuildMs.median, 1)} / ${round(inProcess.versionRebuildMs.p95, 1)} ms (first look, keeping the checkpoints: ${round(inProcess.versionRebuildMs.firstMs, 0)} ms) | ${verdict(inProcess.versionRebuildMs.p95 <= 100)} |`,
 		`| first page of history, ${input.history.updates.toLocaleString('en-GB')} stored updates (${input.history.entries.toLocaleString('en-GB')} entries), server time ≤ 300 ms | median ${round(input.history.firstPageMs.median, 1)} ms, p95 ${round(input.history.firstPageMs.p95, 1)} ms; after 300 new updates: median ${round(input.history.firstPageAfter300NewMs.median, 1)} ms, p95 ${round(input.history.firstPageAfter300NewMs.p95, 1)} ms | ${verdict(input.history.firstPageMs.p95 <= 300 && input.history.firstPageAfter300NewMs.p95 <= 300)} |`,
 		`| (once per plan: deriving entries for all ${input.history.updates.toLocaleString('en-GB')} updates, then stored) | ${round(input.history.deriveAllMs, 0)} ms | |`,
+		...copyRows(input.copies),
 		`| heap flat over 10,000 open/close cycles | ${heap.map((h) => `${round(h.heapMiB, 1)}`).join(' → ')} MiB (cycles ${heap.map((h) => h.cycle).join(', ')}) | ${verdict(heapGrowth < 2)} |`,
 		END
 	];

@@ -107,8 +107,10 @@ async function main() {
 	const inProcess = JSON.parse(await runNode('bench/in-process.ts', [fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-mem-'))], ['--expose-gc']));
 	console.log('  history: first page of a plan with 100,000 stored updates…');
 	const history = JSON.parse(await runNode('bench/history.ts', [fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-history-'))]));
+	console.log('  copies: print page, FHIR and all my data of a plan with 500 goals of 10,000 characters…');
+	const copies = JSON.parse(await runNode('bench/print-export.ts', [fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-copies-'))]));
 	const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
-	const report = writeReport(path.join(ROOT, 'docs/benchmarks.md'), { command, ours, reference, inProcess, history, rate: RATE, seconds: SECONDS });
+	const report = writeReport(path.join(ROOT, 'docs/benchmarks.md'), { command, ours, reference, inProcess, history, copies, rate: RATE, seconds: SECONDS });
 	console.log(report);
 	fs.rmSync(dataDir, { recursive: true, force: true });
 }

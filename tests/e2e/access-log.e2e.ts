@@ -17,7 +17,7 @@ test("the person sees the clinician's visit once in their access log, in their o
 	const p = person.page;
 	await p.getByRole('link', { name: 'Who has looked at my plan' }).click();
 	await expect(p.getByRole('heading', { level: 1 })).toHaveText('Who has looked at my plan');
-	const log = p.getByRole('list', { name: 'Visits and changes to who is on the plan' });
+	const log = p.getByRole('list', { name: 'Visits, copies and changes to who is on the plan' });
 	const visit = log.getByRole('listitem').filter({ hasText: 'Lee (Clinician) looked at the plan' });
 	await expect(visit).toHaveCount(1);
 	await expect(log.getByRole('listitem').filter({ hasText: 'Lee joined the plan as a clinician' })).toHaveCount(1);

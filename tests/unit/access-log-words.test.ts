@@ -44,7 +44,12 @@ describe('the access log in words', () => {
 		expect(words(event('member.role_changed', { from: 'supporter', to: 'clinician' }))).toBe('Li Chen changed Robin Lee from a supporter to a clinician');
 		expect(words(event('member.removed', { role: 'supporter' }))).toBe('Li Chen took Robin Lee off the plan');
 		expect(words(event('plan.exported'))).toBe('Li Chen saved a copy of the plan');
-		expect(words(event('plan.printed'))).toBe('Li Chen printed the plan');
+		expect(words(event('plan.printed', { format: 'print' }))).toBe('Li Chen opened the plan to print it or save it as a PDF');
+	});
+
+	it('says which copy was downloaded', () => {
+		expect(words(event('plan.exported', { format: 'fhir' }))).toBe("Li Chen downloaded the plan for another service's computer system (FHIR)");
+		expect(words(event('plan.exported', { format: 'data' }), 'li')).toBe("You downloaded all of the plan's data");
 	});
 });
 

@@ -8,7 +8,7 @@ import { visitLength } from './visits.js';
 
 /**
  * Events about the plan the person may want to know of: who was let in, changed or removed,
- * and (once those exist) who exported or printed it. Sign-ins are not about the plan.
+ * and who printed it or downloaded a copy. Sign-ins are not about the plan.
  */
 export const ACCESS_LOG_ACTIONS = [
 	'board.created',
@@ -64,6 +64,12 @@ function roleWords(value: unknown): string {
 	return isRole(value) ? ROLE_WORDS[value] : 'a member';
 }
 
+/** What a download was, by the `format` its audit row keeps (src/lib/server/export/copy-log.ts). */
+const EXPORT_WORDS: Record<string, string> = {
+	fhir: "downloaded the plan for another service's computer system (FHIR)",
+	data: "downloaded all of the plan's data"
+};
+
 /** The words for one entry; `viewerId` is called "you". */
 export function describeAccessEntry(entry: AccessLogEntry, viewerId: string): AccessLogLine {
 	const key = `${entry.kind}-${entry.id}`;
@@ -83,8 +89,8 @@ export function describeAccessEntry(entry: AccessLogEntry, viewerId: string): Ac
 		'invitation.withdrawn': `${actor} took back the invitation for ${label}`,
 		'member.role_changed': `${actor} changed ${subject} from ${roleWords(d.from)} to ${roleWords(d.to)}`,
 		'member.removed': `${actor} took ${subject} off the plan`,
-		'plan.exported': `${actor} saved a copy of the plan`,
-		'plan.printed': `${actor} printed the plan`
+		'plan.exported': `${actor} ${EXPORT_WORDS[String(d.format)] ?? 'saved a copy of the plan'}`,
+		'plan.printed': `${actor} opened the plan to print it or save it as a PDF`
 	};
 	const action = entry.action as AccessLogAction;
 	return { key, kind: 'event', words: words[action] ?? `${actor} did something on the plan`, at: entry.at, lasted: null };

@@ -10,7 +10,7 @@ import type { HelperRole, Role } from '../roles.js';
 import { isHelperRole } from '../roles.js';
 import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
 
-export const BOARD_ACTIONS = ['view', 'edit', 'viewPeople', 'managePeople', 'viewAccessLog'] as const;
+export const BOARD_ACTIONS = ['view', 'edit', 'viewPeople', 'managePeople', 'viewAccessLog', 'print', 'exportFhir', 'exportData'] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
 /** Refusals, each with the status a route answers with. */
@@ -32,7 +32,10 @@ const ACTION_REFUSALS: Record<BoardAction, string> = {
 	edit: 'Supporters can read this plan but not change it.',
 	viewPeople: 'Only the person and the people who help write the plan can see who is on it.',
 	managePeople: 'Only the person whose plan this is can change who takes part.',
-	viewAccessLog: 'Only the person whose plan this is can see who has looked at it.'
+	viewAccessLog: 'Only the person whose plan this is can see who has looked at it.',
+	print: '',
+	exportFhir: 'Only the person whose plan this is and their clinicians can download it for another service.',
+	exportData: 'Only the person whose plan this is can download all of its data.'
 };
 
 /** True if this member decides who takes part: the person, or the creator before a person joins. */
@@ -50,6 +53,8 @@ export function decide(
 	if (!member) return { ok: false, refusal: Refusal.NotFound, message: 'We could not find that care plan.' };
 	switch (action) {
 		case 'view':
+		// Anyone who may read the plan may take it away on paper.
+		case 'print':
 			return ALLOW;
 		case 'edit':
 		case 'viewPeople':
@@ -59,6 +64,13 @@ export function decide(
 		// The access log is the person's; before a person joins, the creator looks after the plan.
 		case 'viewAccessLog':
 			return managesPeople(board, member) ? ALLOW : forbid(ACTION_REFUSALS.viewAccessLog);
+		// A copy for another service's records: the person's choice, or a clinician's, whose work
+		// is to keep care records. Peer advocates and supporters can print it instead.
+		case 'exportFhir':
+			return member.role === 'person' || member.role === 'clinician' ? ALLOW : forbid(ACTION_REFUSALS.exportFhir);
+		// The person's right of access: only they get everything, history and access log too.
+		case 'exportData':
+			return member.role === 'person' ? ALLOW : forbid(ACTION_REFUSALS.exportData);
 	}
 }
 

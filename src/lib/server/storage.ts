@@ -80,8 +80,8 @@ export const AUDIT_ACTIONS = [
 	'invitation.withdrawn',
 	'member.role_changed',
 	'member.removed',
-	// Kept ready for the person's access log: write one when a plan is exported or printed
-	// (detail: { format }). Nothing writes them yet.
+	// A copy of the plan left WhatMatters (detail: { format }: 'print', 'fhir' or 'data'), written
+	// by src/lib/server/export/copy-log.ts; the person's access log shows them.
 	'plan.exported',
 	'plan.printed'
 ] as const;
