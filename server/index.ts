@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServices } from './services.js';
+import { StorageStartError } from './storage/open.js';
+import { describeDatabase } from './storage/postgres/index.js';
 import { attachRealtime } from './attach.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +67,7 @@ function httpOptions(config: Config): http.ServerOptions {
 
 async function main(): Promise<void> {
 	const config = readConfig();
-	const services = createServices(config);
+	const services = await createServices(config);
 	const markProtocol = protocolFromSocket(config);
 	const handler = await loadSvelteKitHandler();
 	const server = http.createServer(httpOptions(config), (req, res) => {
@@ -78,7 +80,8 @@ async function main(): Promise<void> {
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
-		services.log.info('WhatMatters is listening', { url: `http://localhost:${port}`, dataDir: config.dataDir });
+		const store = config.databaseUrl ? { database: describeDatabase(config.databaseUrl) } : { dataDir: config.dataDir };
+		services.log.info('WhatMatters is listening', { url: `http://localhost:${port}`, ...store });
 	});
 
 	// A promise nobody awaited must not take every open board down with it: log it loudly.
@@ -102,6 +105,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+	if (error instanceof StorageStartError) {
+		console.error(`WhatMatters cannot start: ${error.message}`);
+		process.exit(1);
+	}
 	console.error('WhatMatters failed to start:', error instanceof Error ? error.message : error);
 	process.exit(1);
 });

@@ -26,7 +26,7 @@ let cookie: string;
 let openGate: () => void = () => {};
 
 beforeAll(async () => {
-	services = createServices(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'error' }));
+	services = await createServices(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'error' }));
 	const { storage } = services;
 	await storage.users.create({ id: 'pat', email: 'pat@example.org', name: 'Pat', passwordHash: 'x', createdAt: 0 });
 	await storage.boards.create({ id: BOARD, personName: 'Pat', ownerId: 'pat', createdBy: 'pat', createdAt: Date.now() }, 'person', {
