@@ -14,7 +14,7 @@ function whatmattersDevServer(): Plugin {
 			const { createServices } = await import('./server/services.js');
 			const { attachRealtime } = await import('./server/attach.js');
 			const services = await createServices(loadConfig());
-			attachRealtime(server.httpServer as import('node:http').Server, services);
+			await attachRealtime(server.httpServer as import('node:http').Server, services);
 		}
 	};
 }

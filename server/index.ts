@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServices } from './services.js';
 import { StorageStartError } from './storage/open.js';
+import { RedisStartError } from './cluster/redis.js';
 import { describeDatabase } from './storage/postgres/index.js';
 import { attachRealtime } from './attach.js';
 
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
 		handler(req, res);
 	});
 	if (config.http.maxConnections !== null) server.maxConnections = config.http.maxConnections;
-	const realtime = attachRealtime(server, services);
+	const realtime = await attachRealtime(server, services);
 
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
@@ -93,11 +94,16 @@ async function main(): Promise<void> {
 	const stop = async (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		services.log.info('Stopping', { signal });
-		await realtime.close();
+		// Draining: /healthz says so (the load balancer stops sending us people), no new
+		// connections are taken, open boards store what is pending, and every socket is closed
+		// with a code its client reconnects on (1001), through the load balancer to another instance.
+		services.log.info('Stopping: draining this instance', { signal });
+		services.stopping = true;
 		server.close();
+		await realtime.close();
 		server.closeAllConnections();
 		await services.storage.close();
+		services.log.info('Stopped: everything pending was stored');
 		process.exit(0);
 	};
 	process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -105,7 +111,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	if (error instanceof StorageStartError) {
+	if (error instanceof StorageStartError || error instanceof RedisStartError) {
 		console.error(`WhatMatters cannot start: ${error.message}`);
 		process.exit(1);
 	}

@@ -45,7 +45,7 @@ beforeAll(async () => {
 		return load(boardId);
 	};
 	server = http.createServer();
-	realtime = attachRealtime(server, services);
+	realtime = await attachRealtime(server, services);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	gate = new Promise((resolve) => (openGate = resolve));
