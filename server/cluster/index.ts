@@ -17,6 +17,7 @@ import { clusterActivity, type ClusterActivity } from './activity.js';
 import { sharedCounter } from './counts.js';
 import { startClusterEvents, type ClusterEvents } from './events.js';
 import { holdLease } from './lease.js';
+import { sharedFollowStore } from './shared-follow.js';
 import { connectRedis } from './redis.js';
 
 type MembershipEvent = { type: 'membership'; boardId: string; userId: string };
@@ -66,7 +67,9 @@ export async function joinCluster(redisUrl: string, services: Services): Promise
 		},
 		realtime: {
 			adapter: createAdapter(ioPub, ioSub, { key: 'whatmatters:socket.io' }),
-			perAccount: counter('realtime-account', config.realtime.maxSocketsPerAccount)
+			perAccount: counter('realtime-account', config.realtime.maxSocketsPerAccount),
+			follow: sharedFollowStore(main),
+			instanceId
 		},
 		activity(local) {
 			const activity = clusterActivity(local, events, lease, (message) => log.warn(message));

@@ -15,6 +15,7 @@ import { parseClientEvent, REALTIME_PATH, RealtimeError, RealtimeRefusal } from 
 import { fromAnotherSite } from '../sync/endpoint.js';
 import { watchSessionExpiry } from '../sync/session-expiry.js';
 import { EventHandlers, type Answer } from './handlers.js';
+import { localFollowStore, type FollowStore } from './follow-store.js';
 import { LivePlans } from './live-plans.js';
 import { EventAllowance } from './rate-limit.js';
 import { send, userRoom, type RealtimeServer, type RealtimeSocket } from './rooms.js';
@@ -30,6 +31,8 @@ export interface RealtimeEndpoint {
 export interface RealtimeScaleOut {
 	adapter: ServerOptions['adapter'];
 	perAccount: PlaceCounter;
+	follow: FollowStore;
+	instanceId: string;
 }
 
 /** Is this request or upgrade for socket.io? */
@@ -56,7 +59,7 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		}
 	});
 	const live = new LivePlans(io, activity, services);
-	const handlers = new EventHandlers(io, services, live);
+	const handlers = new EventHandlers(io, services, live, scaleOut?.follow ?? localFollowStore());
 
 	// Sockets per account: one per open tab is plenty; a script opening thousands is refused.
 	// With several instances the count is shared, so another instance is no way round it.
@@ -74,7 +77,7 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 				socket.once('disconnect', release);
 				// Gone while its place was being taken.
 				if (socket.conn.readyState === 'closed') release();
-				socket.data = { userId: valid.user.id, name: valid.user.name, sessionId: valid.session.id, expiresAt: valid.session.expiresAt, plans: new Map() };
+				socket.data = { userId: valid.user.id, name: valid.user.name, sessionId: valid.session.id, expiresAt: valid.session.expiresAt, plans: new Map(), instance: scaleOut?.instanceId };
 				next();
 			})
 			.catch((error) => {
@@ -116,7 +119,7 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		});
 		socket.on('disconnect', () => {
 			expiry.stop();
-			handlers.leaveAll(socket);
+			handlers.leaveAll(socket).catch((error) => log.warn('Leaving follow the presenter failed', { error: (error as Error).message }));
 		});
 	});
 

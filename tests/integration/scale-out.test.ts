@@ -101,6 +101,32 @@ describe('three instances', () => {
 		await eventually(() => list.of('plans:changed').some((e) => e.by === 'Ade Advocate'), 'plans:changed from another instance');
 	});
 
+	it('follow the presenter works across instances, with one presenter per plan', async () => {
+		const presenter = connectRealtime(url(0), plan.clients.clinician);
+		const follower = connectRealtime(url(1), plan.clients.peer_advocate);
+		const rival = connectRealtime(url(2), plan.clients.person);
+		open.push(...[presenter, follower, rival].map((s) => ({ destroy: () => s.close() })));
+		await Promise.all([presenter, follower, rival].map(connected));
+		for (const s of [presenter, follower, rival]) expect(await s.ask('plan:open', { boardId: plan.boardId })).toEqual({ ok: true });
+		const asked = await presenter.ask('follow:ask', { boardId: plan.boardId });
+		expect(asked).toMatchObject({ ok: true, asked: 2 });
+		expect(await rival.ask('follow:ask', { boardId: plan.boardId })).toEqual({ ok: false, error: 'already_presenting' });
+		await eventually(() => follower.of('follow:asked').length === 1, 'the request on another instance');
+		expect(follower.of('follow:asked')[0]).toMatchObject({ presenter: { name: 'Cleo Clinician' }, requestId: asked.requestId });
+		expect(await follower.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: true })).toEqual({ ok: true });
+		expect(await rival.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: false })).toEqual({ ok: true });
+		expect(await rival.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: true })).toEqual({ ok: false, error: 'not_asked' });
+		await eventually(() => presenter.of('present:followers').some((e) => (e.followers as { name: string }[]).some((f) => f.name === 'Ade Advocate')), 'the follower told to the presenter');
+		expect(await presenter.ask('present:at', { boardId: plan.boardId, section: 'goals', itemId: null })).toEqual({ ok: true });
+		await eventually(() => follower.of('follow:moved').some((e) => e.section === 'goals'), 'the move on another instance');
+		expect(rival.of('follow:moved')).toEqual([]);
+		expect(await presenter.ask('present:stop', { boardId: plan.boardId })).toEqual({ ok: true });
+		await eventually(() => follower.of('follow:ended').length === 1, 'the end on another instance');
+		// Nobody presents now: another writer, on another instance, may.
+		expect(await rival.ask('follow:ask', { boardId: plan.boardId })).toMatchObject({ ok: true });
+		expect(await rival.ask('present:stop', { boardId: plan.boardId })).toEqual({ ok: true });
+	});
+
 	it('a session ended on one instance closes its sockets on the others at once', async () => {
 		const supporter = new Client(url(0));
 		expect((await supporter.post('/login', { email: plan.emails.supporter, password: GOOD_PASSWORD })).status).toBe(303);
