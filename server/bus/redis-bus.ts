@@ -35,6 +35,8 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 	let blocked = false;
 	let closed = false;
 	let wake: (() => void) | null = null;
+	/** Publishing failed because Redis is away (logged once until it is back). */
+	let paused = false;
 
 	const deliver = (message: BusMessage) => {
 		for (const subscriber of subscribers.get(message.boardId) ?? []) subscriber.handler(message);
@@ -97,7 +99,13 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 	}
 
 	// After a lost connection nobody knows what went by: every open board checks storage.
-	const stopReconnect = [onReconnect(reader, tellMissed), onReconnect(main, tellMissed)];
+	const stopReconnect = [
+		onReconnect(reader, tellMissed),
+		onReconnect(main, () => {
+			paused = false;
+			tellMissed();
+		})
+	];
 	const loop = readLoop();
 
 	return {
@@ -139,7 +147,14 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 				if (expiresSet.size > 10_000) expiresSet.clear();
 				void main.pExpire(key, STREAM_TTL_MS).catch(() => undefined);
 			}
-			await added;
+			try {
+				await added;
+			} catch (error) {
+				// Stored already: the other instances read it from storage once Redis is back.
+				if (main.isReady) throw error;
+				if (!paused) log.warn('Relaying is paused while Redis cannot be reached; other instances will catch up from storage', { error: (error as Error).message });
+				paused = true;
+			}
 		},
 		async close() {
 			closed = true;

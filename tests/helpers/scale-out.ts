@@ -15,9 +15,10 @@ export interface Instances {
 	stop(): Promise<void>;
 }
 
-export async function startInstances(count: number, env: Record<string, string> = {}): Promise<Instances> {
+/** `count` instances on a fresh schema of the run's database (or `databaseUrl`) and a redis-server of their own. */
+export async function startInstances(count: number, env: Record<string, string> = {}, databaseUrl?: string): Promise<Instances> {
 	const redis = await startRedis();
-	const databaseUrl = await freshSchema('scale');
+	databaseUrl ??= await freshSchema('scale');
 	const common = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ...env };
 	const servers: TestServer[] = [];
 	// One first, so the others find the schema migrated (they would wait on its lock anyway).
