@@ -3,7 +3,11 @@
  * wherever it is. In-process by default; Redis when several instances share the load.
  */
 
-export type BusKind = 'update' | 'awareness';
+/**
+ * `presence-query`: an instance that has just opened a board asks the others for the presence
+ * of their connections there (it missed what they published before it listened).
+ */
+export type BusKind = 'update' | 'awareness' | 'presence-query';
 
 export interface BusMessage {
 	boardId: string;

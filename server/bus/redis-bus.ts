@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../log.js';
 import { binary, onReconnect, type RedisClient } from '../cluster/redis.js';
-import type { Bus, BusHandler, BusMessage, MissedHandler } from './bus.js';
+import type { Bus, BusHandler, BusKind, BusMessage, MissedHandler } from './bus.js';
 
 /** Entries kept per board's stream: minutes of typing for a lagging instance to read on from. */
 const STREAM_LENGTH = 2_000;
@@ -19,6 +19,9 @@ const BLOCK_MS = 10_000;
 const READ_COUNT = 512;
 
 export const streamKey = (boardId: string) => `whatmatters:board:${boardId}`;
+
+const KIND_CODES: Record<BusKind, string> = { update: 'u', awareness: 'a', 'presence-query': 'q' };
+const KINDS: Record<string, BusKind | undefined> = { u: 'update', a: 'awareness', q: 'presence-query' };
 
 interface Subscriber {
 	handler: BusHandler;
@@ -57,7 +60,9 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 		if (!instance || instance === instanceId || !fields.p) return;
 		const connection = fields.c?.length ? Number(fields.c.toString()) : null;
 		const seq = fields.s?.length ? Number(fields.s.toString()) : undefined;
-		deliver({ boardId, kind: fields.k?.toString() === 'a' ? 'awareness' : 'update', payload: new Uint8Array(fields.p), instance, connection, seq });
+		const kind = KINDS[fields.k?.toString() ?? ''];
+		if (!kind) return;
+		deliver({ boardId, kind, payload: new Uint8Array(fields.p), instance, connection, seq });
 	}
 
 	async function readLoop(): Promise<void> {
@@ -135,7 +140,7 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 			const key = streamKey(message.boardId);
 			const fields: Record<string, string | Buffer> = {
 				i: instanceId,
-				k: message.kind === 'awareness' ? 'a' : 'u',
+				k: KIND_CODES[message.kind],
 				c: message.connection === null ? '' : String(message.connection),
 				p: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength)
 			};

@@ -140,8 +140,12 @@ export class BoardRoom {
 				(message) => room.onBusMessage(message),
 				() => void room.catchUp.now()
 			);
-			// Other instances may have stored updates between our read and our subscription.
-			if (deps.bus.shared) room.startReconciling();
+			if (deps.bus.shared) {
+				// Other instances may have stored updates between our read and our subscription,
+				room.startReconciling();
+				// and their people's presence went by before we listened.
+				room.askForPresence();
+			}
 		} catch (error) {
 			room.stopMembership();
 			throw error;
@@ -355,6 +359,19 @@ export class BoardRoom {
 			.catch((error) => log.warn('Relaying presence failed', { board: this.boardId, error: (error as Error).message }));
 	}
 
+	private askForPresence(): void {
+		const { bus, log } = this.deps;
+		bus
+			.publish({ boardId: this.boardId, kind: 'presence-query', payload: new Uint8Array(0), instance: bus.instanceId, connection: null })
+			.catch((error) => log.warn('Asking for presence failed', { board: this.boardId, error: (error as Error).message }));
+	}
+
+	/** Another instance opened the board: tells it where our connections' people are. */
+	private answerPresenceQuery(): void {
+		const ours = [...this.presenceOwners].filter(([id, owner]) => owner !== REMOTE && this.awareness.states.has(id)).map(([id]) => id);
+		if (ours.length) this.publishPresence(ours, null);
+	}
+
 	private startReconciling(): void {
 		const check = () =>
 			this.catchUp.check().catch((error: Error) => this.deps.log.warn('Comparing a board with storage failed', { board: this.boardId, error: error.message }));
@@ -391,6 +408,10 @@ export class BoardRoom {
 	private onBusMessage(message: BusMessage): void {
 		if (this.closed) return;
 		const fromHere = message.instance === this.deps.bus.instanceId;
+		if (message.kind === 'presence-query') {
+			if (!fromHere) this.answerPresenceQuery();
+			return;
+		}
 		if (!fromHere && message.seq !== undefined) {
 			// Already read from storage (a catch-up), or a message sent twice.
 			if (this.catchUp.has(message.seq)) return;

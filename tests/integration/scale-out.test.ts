@@ -69,10 +69,15 @@ describe('three instances', () => {
 		expect(vector(stored)).toBe(vector(person.doc));
 	});
 
-	it('presence set through one instance is seen through the others', async () => {
-		const [watcher, typist] = [provider(2, 'person'), provider(0, 'clinician')];
-		await Promise.all([whenSynced(watcher.provider), whenSynced(typist.provider)]);
+	it('presence set through one instance is seen through the others, also by an instance that opens the plan later', async () => {
+		for (const o of open.splice(0)) o.destroy();
+		const typist = provider(0, 'clinician');
+		await whenSynced(typist.provider);
 		typist.provider.awareness.setLocalState({ viewing: 'goals', editing: null, drafting: null });
+		// Instance 2 opens the plan only now: what instance 0 relayed before, it must ask for.
+		await new Promise((r) => setTimeout(r, 300));
+		const watcher = provider(2, 'person');
+		await whenSynced(watcher.provider);
 		await eventually(
 			() => [...watcher.provider.awareness.getStates().values()].some((state) => (state as { viewing?: string; user?: { name: string } }).viewing === 'goals' && state.user?.name === 'Cleo Clinician'),
 			'the clinician’s presence on the other instance',
