@@ -391,6 +391,7 @@ export class BoardRoom {
 				this.deps.log.error('A stored update could not be applied', { board: this.boardId, error: (error as Error).message });
 				continue;
 			}
+			this.budget.add(data.length);
 			const frame = encodeUpdate(data);
 			for (const connection of this.connections) connection.send(frame);
 		}
@@ -419,8 +420,11 @@ export class BoardRoom {
 		}
 		if (!fromHere) {
 			try {
-				if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, REMOTE);
-				else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE);
+				if (message.kind === 'update') {
+					Y.applyUpdate(this.doc, message.payload, REMOTE);
+					// Other instances' writes count against the plan's budget here too.
+					this.budget.add(message.payload.length);
+				} else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE);
 			} catch (error) {
 				this.deps.log.error('An update from another instance could not be applied', { board: this.boardId, error: (error as Error).message });
 				return;

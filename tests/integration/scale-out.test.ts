@@ -24,7 +24,7 @@ const open: { destroy(): void }[] = [];
 const url = (i: number) => cluster.servers[i].url;
 
 beforeAll(async () => {
-	cluster = await startInstances(3, { SYNC_SESSION_RECHECK_MS: '600000', SYNC_MAX_SOCKETS_PER_ACCOUNT: '4' });
+	cluster = await startInstances(3, { SYNC_SESSION_RECHECK_MS: '600000', SYNC_MAX_SOCKETS_PER_ACCOUNT: '4', PLAN_MAX_BYTES: '65536' });
 	plan = await planWithEveryRole(url(0));
 });
 afterAll(async () => {
@@ -166,6 +166,20 @@ describe('three instances', () => {
 		const again = await Promise.all([1, 2].map((instance) => rawSocket(url(instance), plan.clients.clinician)));
 		expect(again.map((o) => o.result)).toEqual(['open', 'open']);
 		for (const { socket } of again) socket.terminate();
+	});
+
+	it('a plan’s byte budget counts what every instance added', async () => {
+		const small = await planWithEveryRole(url(0));
+		const clinician = connectProvider(url(1), small.boardId, small.clients.clinician);
+		const person = connectProvider(url(0), small.boardId, small.clients.person);
+		open.push(clinician, person);
+		await Promise.all([whenSynced(clinician.provider), whenSynced(person.provider)]);
+		const [personId, clinicianId] = await Promise.all([pgUserId(cluster.databaseUrl, small.emails.person), pgUserId(cluster.databaseUrl, small.emails.clinician)]);
+		// 45 KB through instance 0, of a 64 KiB budget; instance 1 has the plan open all along.
+		for (let i = 0; i < 5; i++) addItem(person.doc, 'notes', { author: personId, text: `${i}`.repeat(9_000) });
+		await eventually(() => listItems(clinician.doc, 'notes').length === 5, 'the notes reached instance 1');
+		for (let i = 0; i < 3; i++) addItem(clinician.doc, 'notes', { author: clinicianId, text: `c${i}`.repeat(4_500) });
+		await eventually(() => clinician.closes.includes(CloseCode.PlanFull), 'instance 1 refused what would pass the budget', 5_000);
 	});
 
 	it('the sign-in limit counts wrong passwords on every instance together', async () => {
