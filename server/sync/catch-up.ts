@@ -26,6 +26,7 @@ export class BoardCatchUp {
 	/** Updates numbered above `known` that are in the document too. */
 	private readonly ahead = new Set<number>();
 	private gapTimer: NodeJS.Timeout | null = null;
+	private watchTimer: NodeJS.Timeout | null = null;
 	private running: Promise<void> | null = null;
 	private again = false;
 	private stopped = false;
@@ -99,8 +100,17 @@ export class BoardCatchUp {
 		} while (this.again && !this.stopped);
 	}
 
+	/** Checks now and every `everyMs` (an update stored elsewhere may have no message at all). */
+	watch(everyMs: number, onProblem: (error: Error) => void): void {
+		const check = () => this.check().catch(onProblem);
+		void check();
+		this.watchTimer = setInterval(check, everyMs);
+		this.watchTimer.unref();
+	}
+
 	stop(): void {
 		this.stopped = true;
 		if (this.gapTimer) clearTimeout(this.gapTimer);
+		if (this.watchTimer) clearInterval(this.watchTimer);
 	}
 }

@@ -86,7 +86,6 @@ export class BoardRoom {
 	private budget!: PlanBudget;
 	/** Which stored updates the document holds; reads storage when some went missing on the bus. */
 	private catchUp!: BoardCatchUp;
-	private reconcile: NodeJS.Timeout | null = null;
 	/** Which connection (or another instance) speaks for each awareness id: nobody may change another's presence. */
 	private readonly presenceOwners = new Map<number, RoomConnection | typeof REMOTE>();
 	/** Every awareness id each connection has ever used, capped, so presence cannot grow without end. */
@@ -142,7 +141,7 @@ export class BoardRoom {
 			);
 			if (deps.bus.shared) {
 				// Other instances may have stored updates between our read and our subscription,
-				room.startReconciling();
+				room.catchUp.watch(RECONCILE_MS, (error) => deps.log.warn('Comparing a board with storage failed', { board: boardId, error: error.message }));
 				// and their people's presence went by before we listened.
 				room.askForPresence();
 			}
@@ -261,7 +260,6 @@ export class BoardRoom {
 		this.closed = true;
 		this.presenceRelay.stop();
 		this.catchUp.stop();
-		if (this.reconcile) clearInterval(this.reconcile);
 		for (const connection of this.connections) {
 			connection.close(code, reason);
 			this.deps.activity?.disconnected(this.boardId, connection.userId);
@@ -370,14 +368,6 @@ export class BoardRoom {
 	private answerPresenceQuery(): void {
 		const ours = [...this.presenceOwners].filter(([id, owner]) => owner !== REMOTE && this.awareness.states.has(id)).map(([id]) => id);
 		if (ours.length) this.publishPresence(ours, null);
-	}
-
-	private startReconciling(): void {
-		const check = () =>
-			this.catchUp.check().catch((error: Error) => this.deps.log.warn('Comparing a board with storage failed', { board: this.boardId, error: error.message }));
-		void check();
-		this.reconcile = setInterval(check, RECONCILE_MS);
-		this.reconcile.unref();
 	}
 
 	/** Updates stored by other instances that the bus did not bring: applied and relayed like any. */
