@@ -7,6 +7,7 @@
  * `npm test` runs each fault CHAOS_RUNS times (2 by default); `npm run test:chaos` runs 10.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import { keepEditing, knowledgeOf, receivedButNotStored, sameState } from '../helpers/editing.js';
 import { startHaproxy, type TestHaproxy } from '../helpers/haproxy.js';
 import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
@@ -150,7 +151,6 @@ describe('PostgreSQL stopped hard and restarted', () => {
 				},
 				async () => {
 					await postgres.start();
-					await eventually(() => true, 'started');
 					let status = 0;
 					for (let tries = 0; tries < 100 && (status = await health()) !== 200; tries++) await pause(200);
 					expect(status, `healthz once PostgreSQL is back, run ${run}`).toBe(200);
@@ -159,6 +159,8 @@ describe('PostgreSQL stopped hard and restarted', () => {
 		}
 		const logs = cluster.servers.map((s) => s.output()).join('\n');
 		expect(logs).toMatch(/Saving board updates failed; closing the board so nothing is relayed unsaved/);
+		// Those whose edits could not be saved were told so (and sent them again on reconnecting).
+		expect(editing.clients.some((c) => c.closes.includes(CloseCode.StorageFailed))).toBe(true);
 		for (const c of editing.clients) c.destroy();
 	});
 });
