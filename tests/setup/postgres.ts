@@ -2,6 +2,7 @@
  * vitest's global setup: one fresh PostgreSQL database for this run, on the machine's server
  * (127.0.0.1:5432) when it answers, else on a throwaway cluster started here; dropped (and the
  * cluster stopped) when the run ends. Its URL reaches the test workers in WM_TEST_DATABASE_URL.
+ * WM_TEST_POSTGRES_CLUSTER=1 uses a throwaway cluster even when the machine has a server.
  */
 import { randomBytes } from 'node:crypto';
 import { adminQuery, findLocalServer, startPostgresCluster, TEST_DATABASE_ENV, withDatabase, type PostgresCluster } from '../helpers/postgres.js';
@@ -12,7 +13,7 @@ let database = '';
 
 export async function setup(): Promise<void> {
 	if (process.env[TEST_DATABASE_ENV]) return;
-	admin = (await findLocalServer()) ?? '';
+	admin = process.env.WM_TEST_POSTGRES_CLUSTER === '1' ? '' : ((await findLocalServer()) ?? '');
 	if (!admin) {
 		cluster = await startPostgresCluster();
 		admin = cluster.url;
