@@ -15,7 +15,9 @@ import type { Bus, BusHandler, BusKind, BusMessage, MissedHandler } from './bus.
 const STREAM_LENGTH = 2_000;
 /** A board nobody has written to for a day leaves no stream behind. */
 const STREAM_TTL_MS = 24 * 60 * 60 * 1000;
-const BLOCK_MS = 10_000;
+// Short, so that a board opened while an XREAD is already waiting (its CLIENT UNBLOCK can arrive
+// first) is read within a second at worst; a waiting XREAD costs Redis nothing.
+const BLOCK_MS = 1_000;
 const READ_COUNT = 512;
 
 export const streamKey = (boardId: string) => `whatmatters:board:${boardId}`;
