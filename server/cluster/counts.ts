@@ -87,10 +87,13 @@ export function sharedCounter(redis: RedisClient, name: string, cap: number, ins
 				admitted = await redis.eval(TAKE, { keys: [hash(key)], arguments: [instanceId, String(cap), String(mine), LEASE_PREFIX] });
 			} catch (error) {
 				release(key);
+				void mirror(key);
 				throw error;
 			}
 			if (Number(admitted) !== 1) {
 				release(key);
+				// A take here admitted meanwhile wrote a count that included this one.
+				void mirror(key);
 				return null;
 			}
 			// Another take or release here while the script ran: write the true count.
