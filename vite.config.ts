@@ -13,8 +13,8 @@ function whatmattersDevServer(): Plugin {
 			const { loadConfig } = await import('./server/config.js');
 			const { createServices } = await import('./server/services.js');
 			const { attachRealtime } = await import('./server/attach.js');
-			const services = createServices(loadConfig());
-			attachRealtime(server.httpServer as import('node:http').Server, services);
+			const services = await createServices(loadConfig());
+			await attachRealtime(server.httpServer as import('node:http').Server, services);
 		}
 	};
 }
@@ -25,6 +25,8 @@ export default defineConfig({
 	test: {
 		// The crash loop and other long runs are `npm run test:soak`, not part of `npm test`.
 		include: process.env.WM_SOAK ? ['tests/soak/**/*.soak.ts'] : ['tests/**/*.test.ts'],
+		// A fresh PostgreSQL database for the run, dropped afterwards (tests/setup/postgres.ts).
+		globalSetup: ['tests/setup/postgres.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		// Integration tests start real servers; two at a time fits a 2-core machine.

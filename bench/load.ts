@@ -9,12 +9,14 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
 import { caretToken } from '../src/lib/board/caret.js';
-import { latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
+import { crossInstanceLatencies, latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
 import { summarise, type Summary } from './stats.js';
 import { reportResult } from './child.js';
 
 export interface LoadPlan {
 	wsBase: string;
+	/** With several instances: each board's clients are spread over these, in turn (wsBase unused). */
+	wsBases?: string[];
 	boards: { id: string; tokens: string[]; userIds: string[] }[];
 	probeBoards: { id: string; tokens: string[]; userIds: string[] }[];
 	updatesPerSecond: number;
@@ -32,6 +34,8 @@ export interface LoadResult {
 	receipts: number;
 	expectedReceipts: number;
 	propagationMs: Summary;
+	/** Receipts on another instance than the sender's (empty with one instance). */
+	crossInstanceMs: Summary;
 	probeMs: Summary;
 	connectSeconds: number;
 	errors: number;
@@ -49,7 +53,8 @@ async function connectAll(plan: LoadPlan): Promise<ProtocolClient[][]> {
 	for (let i = 0; i < plan.boards.length; i += 25) {
 		// Connect in waves, as people arrive, not all in one instant.
 		const wave = plan.boards.slice(i, i + 25).map(async (board) => {
-			const clients = board.tokens.map((token) => new ProtocolClient(`${plan.wsBase}/${board.id}`, `wm_session=${token}`));
+			const bases = plan.wsBases ?? [plan.wsBase];
+			const clients = board.tokens.map((token, c) => new ProtocolClient(`${bases[c % bases.length]}/${board.id}`, `wm_session=${token}`, c % bases.length));
 			await Promise.all(clients.map((c) => c.connect()));
 			return clients;
 		});
@@ -79,14 +84,16 @@ function startProbes(plan: LoadPlan): { stop(): void; samples: number[] } {
 	const providers: WebsocketProvider[] = [];
 	const timers: NodeJS.Timeout[] = [];
 	for (const board of plan.probeBoards) {
-		const [writer, reader] = board.tokens.map((token) => {
+		const bases = plan.wsBases ?? [plan.wsBase];
+		// With several instances the probe's reader is on another instance than its writer.
+		const [writer, reader] = board.tokens.map((token, c) => {
 			const cookie = `wm_session=${token}`;
 			const Socket = class extends WebSocket {
 				constructor(url: string | URL, protocols?: string | string[]) {
 					super(url, protocols, { headers: { cookie } });
 				}
 			};
-			const provider = new WebsocketProvider(plan.wsBase, board.id, new Y.Doc(), { WebSocketPolyfill: Socket as never, disableBc: true });
+			const provider = new WebsocketProvider(bases[c % bases.length], board.id, new Y.Doc(), { WebSocketPolyfill: Socket as never, disableBc: true });
 			providers.push(provider);
 			return provider;
 		});
@@ -205,6 +212,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 		receipts: latencies.length,
 		expectedReceipts: expected,
 		propagationMs: summarise(latencies),
+		crossInstanceMs: summarise(crossInstanceLatencies),
 		probeMs: summarise(probes.samples),
 		connectSeconds,
 		errors,

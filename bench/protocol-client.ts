@@ -10,7 +10,11 @@ import * as syncProtocol from 'y-protocols/sync';
 
 /** When each update was made, by its first struct's id; shared by every client of the process. */
 export const madeAt = new Map<string, number>();
+/** Which instance each update was sent to (with several instances). */
+export const madeOn = new Map<string, number>();
 export const latencies: number[] = [];
+/** Receipts on another instance than the one the update was sent to. */
+export const crossInstanceLatencies: number[] = [];
 export let measuring = false;
 export function setMeasuring(on: boolean): void {
 	measuring = on;
@@ -22,13 +26,16 @@ export function updateKey(update: Uint8Array): string | null {
 }
 
 /** Records the time since an update was made, if it was made while measuring. */
-export function recordReceipt(update: Uint8Array, ownClientId: number): void {
+export function recordReceipt(update: Uint8Array, ownClientId: number, instance = 0): void {
 	if (!measuring) return;
 	const key = updateKey(update);
 	// The reference server echoes an update to its sender too; that is not propagation.
-	if (key?.startsWith(`${ownClientId}:`)) return;
-	const made = key ? madeAt.get(key) : undefined;
-	if (made !== undefined) latencies.push(performance.now() - made);
+	if (!key || key.startsWith(`${ownClientId}:`)) return;
+	const made = madeAt.get(key);
+	if (made === undefined) return;
+	const latency = performance.now() - made;
+	latencies.push(latency);
+	if (madeOn.get(key) !== instance) crossInstanceLatencies.push(latency);
 }
 
 export class ProtocolClient {
@@ -40,13 +47,18 @@ export class ProtocolClient {
 
 	constructor(
 		private readonly url: string,
-		private readonly cookie: string
+		private readonly cookie: string,
+		/** The instance it is connected to (with several behind one plan). */
+		private readonly instance = 0
 	) {
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === this) return;
 			const made = performance.now();
 			const key = updateKey(update);
-			if (key && measuring) madeAt.set(key, made);
+			if (key && measuring) {
+				madeAt.set(key, made);
+				madeOn.set(key, this.instance);
+			}
 			this.send((e) => syncProtocol.writeUpdate(e, update));
 		});
 	}
@@ -102,7 +114,7 @@ export class ProtocolClient {
 			this.send((e) => syncProtocol.writeSyncStep2(e, this.doc, payload));
 			return;
 		}
-		if (step === syncProtocol.messageYjsUpdate) recordReceipt(payload, this.doc.clientID);
+		if (step === syncProtocol.messageYjsUpdate) recordReceipt(payload, this.doc.clientID, this.instance);
 		Y.applyUpdate(this.doc, payload, this);
 		if (step === syncProtocol.messageYjsSyncStep2) this.synced = true;
 	}

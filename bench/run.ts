@@ -4,7 +4,8 @@
  * Writes docs/benchmarks.md. Options: --boards N --clients-per-board N --rate N --seconds N,
  * --skip-reference (only ours, printed, nothing written: for trying a change quickly),
  * --presence (ours twice, without and with every client sending presence and caret updates at
- * its throttled rate; written to its own section of docs/benchmarks.md)
+ * its throttled rate; written to its own section of docs/benchmarks.md), --instances N (one
+ * instance on SQLite, one on PostgreSQL, and N on PostgreSQL and Redis, in one run: bench/instances.ts)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { seed } from './seed.js';
 import { processUsage } from './stats.js';
 import { writeReport, type ServerRun } from './report.js';
 import { writePresenceReport, PRESENCE_PER_CLIENT } from './presence-report.js';
+import { benchInstances } from './instances.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,24 +58,41 @@ function runNode(script: string, scriptArgs: string[], nodeArgs: string[] = []):
 }
 
 async function measureServer(name: string, start: (port: number) => ChildProcess, plan: Omit<LoadPlan, 'wsBase'>): Promise<ServerRun> {
-	const port = freePort();
-	const server = start(port);
-	await waitForHealth(`http://127.0.0.1:${port}/healthz`, server);
-	const before = processUsage(server.pid!);
+	return measureServers(name, [start], plan);
+}
+
+/** One load against one or several server processes (each board's clients spread over them). */
+async function measureServers(name: string, starts: ((port: number) => ChildProcess)[], plan: Omit<LoadPlan, 'wsBase'>): Promise<ServerRun> {
+	const ports = starts.map(() => freePort());
+	const servers: ChildProcess[] = [];
+	// One after the other: the first applies the migrations the others would wait for.
+	for (const [i, start] of starts.entries()) {
+		servers.push(start(ports[i]));
+		await waitForHealth(`http://127.0.0.1:${ports[i]}/healthz`, servers[i]);
+	}
+	const usage = () => servers.map((server) => processUsage(server.pid!)).reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssMiB: a.rssMiB + b.rssMiB }));
+	const before = usage();
 	const startedAt = performance.now();
 	console.log(`  ${name}: ${plan.boards.length * PER_BOARD} clients on ${plan.boards.length} boards, ${RATE} updates/s for ${SECONDS} s…`);
 	// The plan (a thousand tokens) travels in a file, not on the command line.
 	const planFile = path.join(os.tmpdir(), `whatmatters-bench-plan-${process.pid}.json`);
-	fs.writeFileSync(planFile, JSON.stringify({ ...plan, wsBase: `ws://127.0.0.1:${port}/yjs` }));
+	const wsBases = ports.map((port) => `ws://127.0.0.1:${port}/yjs`);
+	fs.writeFileSync(planFile, JSON.stringify({ ...plan, wsBase: wsBases[0], ...(wsBases.length > 1 ? { wsBases } : {}) }));
 	const load = JSON.parse(await runNode('bench/load.ts', [planFile])) as LoadResult;
 	fs.rmSync(planFile);
 	const wall = (performance.now() - startedAt) / 1000;
-	const after = processUsage(server.pid!);
-	server.kill('SIGTERM');
+	const after = usage();
+	await Promise.all(servers.map((server) => new Promise((resolve) => (server.once('exit', resolve), server.kill('SIGTERM')))));
 	return { name, load, cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / wall) * 100, rssMiB: after.rssMiB };
 }
 
 async function main() {
+	if (args.includes('--instances')) {
+		const command = ['npm run bench', '--', ...args].join(' ');
+		const instances = Math.max(2, option('instances', 2));
+		console.log(await benchInstances({ root: ROOT, instances, boards: BOARDS, perBoard: PER_BOARD, rate: RATE, seconds: SECONDS, command, measure: measureServers }));
+		return;
+	}
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-'));
 	console.log(`Seeding ${BOARDS} boards × ${PER_BOARD} members (+2 probe boards)…`);
 	const seeded = await seed(dataDir, BOARDS + 2, PER_BOARD);

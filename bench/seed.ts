@@ -5,6 +5,7 @@
 import { generateToken, hashToken } from '../src/lib/server/auth/sessions.js';
 import { newId } from '../src/lib/server/ids.js';
 import { openSqliteStorage } from '../server/storage/sqlite/index.js';
+import type { Storage } from '../src/lib/server/storage.js';
 
 export interface SeededBoard {
 	id: string;
@@ -15,8 +16,9 @@ export interface SeededBoard {
 }
 
 
-export async function seed(dataDir: string, boards: number, clientsPerBoard: number): Promise<SeededBoard[]> {
-	const storage = openSqliteStorage(dataDir);
+/** Seeds a SQLite data folder, or (given a store) any storage, such as PostgreSQL's. */
+export async function seed(dataDir: string | Storage, boards: number, clientsPerBoard: number): Promise<SeededBoard[]> {
+	const storage = typeof dataDir === 'string' ? openSqliteStorage(dataDir) : dataDir;
 	const now = Date.now();
 	const result: SeededBoard[] = [];
 	let user = 0;

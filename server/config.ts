@@ -92,6 +92,8 @@ export function loadConfig(env: Env = process.env, openFiles: number | null = op
 		dataDir: path.resolve(env.DATA_DIR || './data'),
 		createDatabase: flag(env, 'CREATE_DATABASE'),
 		origin: origin?.replace(/\/$/, ''),
+		databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+		databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
 		redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
 		sessionDays: integer(env, 'SESSION_DAYS', 30, 1, 365),
 		inviteDays: integer(env, 'INVITE_DAYS', 7, 1, 90),

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServices } from './services.js';
+import { StorageStartError } from './storage/open.js';
+import { RedisStartError } from './cluster/redis.js';
+import { describeDatabase } from './storage/postgres/index.js';
 import { attachRealtime } from './attach.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +68,7 @@ function httpOptions(config: Config): http.ServerOptions {
 
 async function main(): Promise<void> {
 	const config = readConfig();
-	const services = createServices(config);
+	const services = await createServices(config);
 	const markProtocol = protocolFromSocket(config);
 	const handler = await loadSvelteKitHandler();
 	const server = http.createServer(httpOptions(config), (req, res) => {
@@ -73,12 +76,13 @@ async function main(): Promise<void> {
 		handler(req, res);
 	});
 	if (config.http.maxConnections !== null) server.maxConnections = config.http.maxConnections;
-	const realtime = attachRealtime(server, services);
+	const realtime = await attachRealtime(server, services);
 
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : config.port;
-		services.log.info('WhatMatters is listening', { url: `http://localhost:${port}`, dataDir: config.dataDir });
+		const store = config.databaseUrl ? { database: describeDatabase(config.databaseUrl) } : { dataDir: config.dataDir };
+		services.log.info('WhatMatters is listening', { url: `http://localhost:${port}`, ...store });
 	});
 
 	// A promise nobody awaited must not take every open board down with it: log it loudly.
@@ -90,11 +94,16 @@ async function main(): Promise<void> {
 	const stop = async (signal: string) => {
 		if (stopping) return;
 		stopping = true;
-		services.log.info('Stopping', { signal });
-		await realtime.close();
+		// Draining: /healthz says so (the load balancer stops sending us people), no new
+		// connections are taken, open boards store what is pending, and every socket is closed
+		// with a code its client reconnects on (1001), through the load balancer to another instance.
+		services.log.info('Stopping: draining this instance', { signal });
+		services.stopping = true;
 		server.close();
+		await realtime.close();
 		server.closeAllConnections();
 		await services.storage.close();
+		services.log.info('Stopped: everything pending was stored');
 		process.exit(0);
 	};
 	process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -102,6 +111,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+	if (error instanceof StorageStartError || error instanceof RedisStartError) {
+		console.error(`WhatMatters cannot start: ${error.message}`);
+		process.exit(1);
+	}
 	console.error('WhatMatters failed to start:', error instanceof Error ? error.message : error);
 	process.exit(1);
 });

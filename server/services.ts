@@ -5,15 +5,11 @@ import { SessionEvents } from '../src/lib/server/session-events.js';
 import { registerServices, type Services } from '../src/lib/server/services.js';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { openSqliteStorage } from './storage/sqlite/index.js';
+import { openStorage } from './storage/open.js';
 
-export function createServices(config: Config): Services {
+export async function createServices(config: Config): Promise<Services> {
 	const log = createLogger(config.logLevel);
-	const storage = openSqliteStorage(config.dataDir, {
-		busyTimeoutMs: config.sqliteBusyTimeoutMs,
-		createDatabase: config.createDatabase,
-		onProblem: (message) => log.warn(message)
-	});
+	const storage = await openStorage(config, log);
 	const sessionEvents = new SessionEvents();
 	const services: Services = {
 		config,

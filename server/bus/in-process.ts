@@ -6,6 +6,7 @@ export function createInProcessBus(): Bus {
 	const handlers = new Map<string, Set<BusHandler>>();
 	return {
 		instanceId: randomUUID(),
+		shared: false,
 		async subscribe(boardId, handler) {
 			let set = handlers.get(boardId);
 			if (!set) handlers.set(boardId, (set = new Set()));

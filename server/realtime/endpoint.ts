@@ -6,7 +6,8 @@
  * acknowledgement; a bad one gets `{ ok: false, error }` and changes nothing.
  */
 import type http from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
+import { localCounter, type PlaceCounter } from '../cluster/counts.js';
 import { readCookie, SESSION_COOKIE } from '../../src/lib/server/auth/sessions.js';
 import type { BoardActivity } from '../../src/lib/server/board-activity.js';
 import type { Services } from '../../src/lib/server/services.js';
@@ -14,13 +15,24 @@ import { parseClientEvent, REALTIME_PATH, RealtimeError, RealtimeRefusal } from 
 import { fromAnotherSite } from '../sync/endpoint.js';
 import { watchSessionExpiry } from '../sync/session-expiry.js';
 import { EventHandlers, type Answer } from './handlers.js';
+import { localFollowStore, type FollowStore } from './follow-store.js';
 import { LivePlans } from './live-plans.js';
 import { EventAllowance } from './rate-limit.js';
 import { send, userRoom, type RealtimeServer, type RealtimeSocket } from './rooms.js';
 
 export interface RealtimeEndpoint {
 	readonly io: RealtimeServer;
+	/** Reads every open socket's session and plans again (events may have been missed). */
+	recheckAll(): Promise<void>;
 	close(): Promise<void>;
+}
+
+/** With several instances: the socket.io adapter that reaches them all, and the shared socket cap. */
+export interface RealtimeScaleOut {
+	adapter: ServerOptions['adapter'];
+	perAccount: PlaceCounter;
+	follow: FollowStore;
+	instanceId: string;
 }
 
 /** Is this request or upgrade for socket.io? */
@@ -28,13 +40,14 @@ export function isRealtimeUrl(url: string | undefined): boolean {
 	return !!url && (url === REALTIME_PATH || url.startsWith(`${REALTIME_PATH}/`) || url.startsWith(`${REALTIME_PATH}?`));
 }
 
-export function createRealtimeEndpoint(server: http.Server, services: Services, activity: BoardActivity): RealtimeEndpoint {
+export function createRealtimeEndpoint(server: http.Server, services: Services, activity: BoardActivity, scaleOut?: RealtimeScaleOut): RealtimeEndpoint {
 	const { config, sessions, log } = services;
 	const limits = config.realtime;
 	const io: RealtimeServer = new Server(server, {
 		path: REALTIME_PATH,
 		serveClient: false,
 		maxHttpBufferSize: limits.maxMessageBytes,
+		...(scaleOut ? { adapter: scaleOut.adapter } : {}),
 		// Upgrades for other paths (/yjs, Vite's own) are not ours to end.
 		destroyUpgrade: false,
 		// Same origin only, as for pages and /yjs: socket.io's own CORS stays off.
@@ -46,27 +59,25 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		}
 	});
 	const live = new LivePlans(io, activity, services);
-	const handlers = new EventHandlers(io, services, live);
+	const handlers = new EventHandlers(io, services, live, scaleOut?.follow ?? localFollowStore());
 
 	// Sockets per account: one per open tab is plenty; a script opening thousands is refused.
-	const perAccount = new Map<string, number>();
+	// With several instances the count is shared, so another instance is no way round it.
+	const perAccount = scaleOut?.perAccount ?? localCounter(limits.maxSocketsPerAccount);
 	io.use((socket, next) => {
 		sessions
 			.validate(readCookie(socket.request.headers.cookie, SESSION_COOKIE))
-			.then((valid) => {
+			.then(async (valid) => {
 				if (!valid) return next(new Error(RealtimeRefusal.SignedOut));
-				const open = perAccount.get(valid.user.id) ?? 0;
-				if (open >= limits.maxSocketsPerAccount) {
+				const release = await perAccount.take(valid.user.id);
+				if (!release) {
 					log.warn('Refused a realtime socket: too many for one account', { user: valid.user.id, cap: limits.maxSocketsPerAccount });
 					return next(new Error(RealtimeRefusal.TooManySockets));
 				}
-				perAccount.set(valid.user.id, open + 1);
-				socket.once('disconnect', () => {
-					const left = (perAccount.get(valid.user.id) ?? 1) - 1;
-					if (left > 0) perAccount.set(valid.user.id, left);
-					else perAccount.delete(valid.user.id);
-				});
-				socket.data = { userId: valid.user.id, name: valid.user.name, sessionId: valid.session.id, expiresAt: valid.session.expiresAt, plans: new Map() };
+				socket.once('disconnect', release);
+				// Gone while its place was being taken.
+				if (socket.conn.readyState === 'closed') release();
+				socket.data = { userId: valid.user.id, name: valid.user.name, sessionId: valid.session.id, expiresAt: valid.session.expiresAt, plans: new Map(), instance: scaleOut?.instanceId };
 				next();
 			})
 			.catch((error) => {
@@ -108,7 +119,7 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		});
 		socket.on('disconnect', () => {
 			expiry.stop();
-			handlers.leaveAll(socket);
+			handlers.leaveAll(socket).catch((error) => log.warn('Leaving follow the presenter failed', { error: (error as Error).message }));
 		});
 	});
 
@@ -126,18 +137,25 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 
 	// A membership changed where no event reaches this process (another instance on the same
 	// storage) is noticed here: every open plan room's members are read again.
-	const membershipSweep = setInterval(() => {
+	const recheckMemberships = async () => {
 		const pairs = new Set<string>();
 		for (const socket of io.sockets.sockets.values()) for (const boardId of socket.data.plans.keys()) pairs.add(`${boardId} ${socket.data.userId}`);
 		for (const pair of pairs) {
 			const [boardId, userId] = pair.split(' ') as [string, string];
-			handlers.recheck(boardId, userId).catch((error) => log.warn('Checking a membership failed', { error: (error as Error).message }));
+			await handlers.recheck(boardId, userId).catch((error) => log.warn('Checking a membership failed', { error: (error as Error).message }));
 		}
-	}, config.sync.sessionRecheckMs);
+	};
+	const membershipSweep = setInterval(() => void recheckMemberships(), config.sync.sessionRecheckMs);
 	membershipSweep.unref();
 
 	return {
 		io,
+		async recheckAll() {
+			for (const socket of [...io.sockets.sockets.values()]) {
+				if (!(await services.storage.sessions.get(socket.data.sessionId))) socket.disconnect(true);
+			}
+			await recheckMemberships();
+		},
 		async close() {
 			clearInterval(membershipSweep);
 			stopSessions();

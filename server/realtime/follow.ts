@@ -11,6 +11,8 @@ export interface Participant {
 	readonly socketId: string;
 	readonly userId: string;
 	readonly name: string;
+	/** The instance the socket is on (several instances): its entry counts while that instance lives. */
+	readonly instance?: string;
 }
 
 export interface Presentation {

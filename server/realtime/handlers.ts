@@ -3,13 +3,16 @@
  * allowance. Rights come from the permission module: a plan's room is joined only with `view`,
  * presenting needs `edit` (read again from storage when asked), and following needs
  * `viewPeople` (the request names the presenter, whom a supporter may not see).
+ * Follow events go to sockets by id through the socket.io adapter, so a presenter and their
+ * followers may be on different instances; the bookkeeping is in a FollowStore they all share.
  */
 import { authorizeBoard, decide } from '../../src/lib/server/permissions.js';
 import type { Services } from '../../src/lib/server/services.js';
 import { RealtimeError, type ClientEvent } from '../../src/lib/protocol/realtime-events.js';
-import { FollowRegistry, type Participant, type Presentation } from './follow.js';
+import type { Participant, Presentation } from './follow.js';
+import type { FollowStore } from './follow-store.js';
 import type { LivePlans } from './live-plans.js';
-import { planListRoom, planRoom, send, socketsIn, userRoom, type PlanRights, type RealtimeServer, type RealtimeSocket } from './rooms.js';
+import { planListRoom, planPeopleRoom, planRoom, send, socketsIn, userRoom, type PlanRights, type RealtimeServer, type RealtimeSocket } from './rooms.js';
 
 /** An acknowledgement; the data each event's carries is typed in the protocol (AckData). */
 export type Answer = { ok: true; [data: string]: unknown } | { ok: false; error: RealtimeError };
@@ -18,12 +21,11 @@ const OK = { ok: true } as const;
 const refuse = (error: RealtimeError) => ({ ok: false, error }) as const;
 
 export class EventHandlers {
-	private readonly follow = new FollowRegistry();
-
 	constructor(
 		private readonly io: RealtimeServer,
 		private readonly services: Services,
-		private readonly live: LivePlans
+		private readonly live: LivePlans,
+		private readonly follow: FollowStore
 	) {}
 
 	async handle(socket: RealtimeSocket, event: ClientEvent): Promise<Answer> {
@@ -38,18 +40,18 @@ export class EventHandlers {
 			case 'plan:open': {
 				const rights = await this.rightsOn(userId, event.boardId);
 				if (!rights) return refuse(RealtimeError.NotFound);
-				socket.data.plans.set(event.boardId, rights);
+				this.setRights(socket, event.boardId, rights);
 				await socket.join(planRoom(event.boardId));
 				return OK;
 			}
 			case 'plan:close':
-				this.leavePlan(socket, event.boardId);
+				await this.leavePlan(socket, event.boardId);
 				return OK;
 			case 'follow:ask':
 				return this.ask(socket, event.boardId);
 			case 'follow:answer': {
 				if (!socket.data.plans.has(event.boardId)) return refuse(RealtimeError.NotOpen);
-				const result = this.follow.answer(event.boardId, socket.id, event.requestId, event.follow);
+				const result = await this.follow.answer(event.boardId, socket.id, event.requestId, event.follow);
 				if (!result.ok) return result;
 				const { presentation } = result;
 				this.tellPresenter(presentation);
@@ -58,21 +60,20 @@ export class EventHandlers {
 				return OK;
 			}
 			case 'follow:stop': {
-				const changed = this.follow.stopFollowing(event.boardId, socket.id);
+				const changed = await this.follow.stopFollowing(event.boardId, socket.id);
 				if (changed) this.tellPresenter(changed);
 				return OK;
 			}
 			case 'present:stop': {
-				const ended = this.follow.stopPresenting(event.boardId, socket.id);
+				const ended = await this.follow.stopPresenting(event.boardId, socket.id);
 				if (!ended) return refuse(RealtimeError.NotPresenting);
 				this.end(ended);
 				return OK;
 			}
 			case 'present:at': {
-				const presentation = this.follow.get(event.boardId);
-				if (presentation?.presenter.socketId !== socket.id) return refuse(RealtimeError.NotPresenting);
 				const { boardId, section, itemId } = event;
-				presentation.position = { section, itemId };
+				const presentation = await this.follow.moveTo(boardId, socket.id, { section, itemId });
+				if (!presentation) return refuse(RealtimeError.NotPresenting);
 				for (const id of presentation.followers.keys()) this.sendTo(id, { type: 'follow:moved', boardId, section, itemId });
 				return OK;
 			}
@@ -92,17 +93,15 @@ export class EventHandlers {
 		// Read the role again: presenting is a writer's act, and roles change.
 		const rights = await this.rightsOn(socket.data.userId, boardId);
 		if (!rights) {
-			this.leavePlan(socket, boardId);
+			await this.leavePlan(socket, boardId);
 			return refuse(RealtimeError.NotFound);
 		}
-		socket.data.plans.set(boardId, rights);
+		this.setRights(socket, boardId, rights);
 		if (!rights.canEdit) return refuse(RealtimeError.Forbidden);
-		const audience: Participant[] = [];
-		for (const id of socketsIn(this.io, planRoom(boardId))) {
-			const other = this.io.sockets.sockets.get(id);
-			if (other && other.data.plans.get(boardId)?.canSeePeople) audience.push(this.participant(other));
-		}
-		const result = this.follow.start(boardId, this.participant(socket), audience);
+		// Everyone on the plan who may see who is on it, on every instance.
+		const others = await this.io.in(planPeopleRoom(boardId)).fetchSockets();
+		const audience: Participant[] = others.map((other) => this.participant(other));
+		const result = await this.follow.start(boardId, this.participant(socket), audience);
 		if (!result.ok) return result;
 		const { presentation } = result;
 		const presenter = { id: socket.data.userId, name: socket.data.name };
@@ -111,13 +110,21 @@ export class EventHandlers {
 		return { ok: true, requestId: presentation.requestId, asked: presentation.asked.size };
 	}
 
-	private participant(socket: RealtimeSocket): Participant {
-		return { socketId: socket.id, userId: socket.data.userId, name: socket.data.name };
+	private participant(socket: { id: string; data: RealtimeSocket['data'] }): Participant {
+		const { userId, name, instance } = socket.data;
+		return instance ? { socketId: socket.id, userId, name, instance } : { socketId: socket.id, userId, name };
 	}
 
+	/** To one socket, on whichever instance it is. */
 	private sendTo(socketId: string, event: Parameters<typeof send>[1]): void {
-		const socket = this.io.sockets.sockets.get(socketId);
-		if (socket) send(socket, event);
+		send(this.io.to(socketId), event);
+	}
+
+	/** What the socket may do on the plan; it is in the plan's people room only if it may see who is there. */
+	private setRights(socket: RealtimeSocket, boardId: string, rights: PlanRights): void {
+		socket.data.plans.set(boardId, rights);
+		if (rights.canSeePeople) void socket.join(planPeopleRoom(boardId));
+		else void socket.leave(planPeopleRoom(boardId));
 	}
 
 	private tellPresenter(p: Presentation): void {
@@ -129,23 +136,25 @@ export class EventHandlers {
 		for (const id of [...p.followers.keys(), ...p.asked.keys()]) this.sendTo(id, { type: 'follow:ended', boardId: p.boardId, requestId: p.requestId });
 	}
 
-	private leaveFollow(socket: RealtimeSocket, boardId: string): void {
-		const { ended, changed } = this.follow.leave(boardId, socket.id);
+	private async leaveFollow(socketId: string, boardId: string): Promise<void> {
+		const { ended, changed } = await this.follow.leave(boardId, socketId);
 		if (ended) this.end(ended);
 		if (changed) this.tellPresenter(changed);
 	}
 
 	/** The socket leaves the plan's room: no more following, presenting or follow requests there. */
-	private leavePlan(socket: RealtimeSocket, boardId: string): void {
+	private async leavePlan(socket: RealtimeSocket, boardId: string): Promise<void> {
 		socket.data.plans.delete(boardId);
 		void socket.leave(planRoom(boardId));
-		this.leaveFollow(socket, boardId);
+		void socket.leave(planPeopleRoom(boardId));
+		await this.leaveFollow(socket.id, boardId);
 	}
 
 	/** A disconnected socket stops presenting and following everywhere. */
-	leaveAll(socket: RealtimeSocket): void {
-		for (const boardId of socket.data.plans.keys()) this.leaveFollow(socket, boardId);
+	async leaveAll(socket: RealtimeSocket): Promise<void> {
+		const boards = [...socket.data.plans.keys()];
 		socket.data.plans.clear();
+		await Promise.all(boards.map((boardId) => this.leaveFollow(socket.id, boardId)));
 	}
 
 	/** A member removed or given another role: their sockets on the plan do only what they now may, at once. */
@@ -158,14 +167,14 @@ export class EventHandlers {
 		for (const socket of sockets) {
 			if (!socket.connected) continue;
 			if (!rights) {
-				this.leavePlan(socket, boardId);
+				await this.leavePlan(socket, boardId);
 				send(socket, { type: 'plan:removed', boardId });
 				continue;
 			}
-			socket.data.plans.set(boardId, rights);
-			const presentation = this.follow.get(boardId);
+			this.setRights(socket, boardId, rights);
+			const presentation = await this.follow.get(boardId);
 			const presenting = presentation?.presenter.socketId === socket.id;
-			if ((presenting && !rights.canEdit) || (!presenting && !rights.canSeePeople)) this.leaveFollow(socket, boardId);
+			if ((presenting && !rights.canEdit) || (!presenting && !rights.canSeePeople)) await this.leaveFollow(socket.id, boardId);
 		}
 	}
 }

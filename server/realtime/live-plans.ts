@@ -2,9 +2,11 @@
  * The plan list that is alive, and notices between visits. Both listen to the sync rooms
  * (BoardActivity): who has each plan open, and members' updates once stored. Names go only
  * to those whose role may see who is on the plan (a supporter may name only the person).
+ * With several instances, each hears every instance's activity and tells its own sockets
+ * (io.local), so nobody hears a change twice.
  */
-import { mergeSummaries, summarizeChanges, type ChangeSummary } from '../../src/lib/board/change-summary.js';
-import type { BoardActivity, StoredChange } from '../../src/lib/server/board-activity.js';
+import { mergeSummaries, type ChangeSummary } from '../../src/lib/board/change-summary.js';
+import type { BoardActivity, StoredChanges } from '../../src/lib/server/board-activity.js';
 import { decide } from '../../src/lib/server/permissions.js';
 import type { Services } from '../../src/lib/server/services.js';
 import type { MemberRecord } from '../../src/lib/server/storage.js';
@@ -91,24 +93,24 @@ export class LivePlans {
 			// A supporter learns nothing of who comes and goes, not even that someone did.
 			if (!this.watching(member.userId) || !seesPeople(people, member)) continue;
 			const here = await this.hereFor(boardId, member.userId, people);
-			if (here) send(this.io.to(planListRoom(member.userId)), { type: 'plans:here', ...here });
+			if (here) send(this.io.local.to(planListRoom(member.userId)), { type: 'plans:here', ...here });
 		}
 	}
 
-	private async onStored(boardId: string, changes: readonly StoredChange[]): Promise<void> {
+	private async onStored(boardId: string, stored: StoredChanges): Promise<void> {
 		const people = await this.cache.get(boardId);
 		if (!people) return;
-		const writers = [...new Set(changes.map((c) => c.userId))];
+		const { writers } = stored;
 		let change: ChangeSummary | null = null;
 		for (const member of people.members) {
 			const others = writers.filter((id) => id !== member.userId);
 			if (!others.length) continue;
 			if (this.watching(member.userId)) {
 				const by = namesFor(people, member, others.slice(-1))[0] ?? null;
-				send(this.io.to(planListRoom(member.userId)), { type: 'plans:changed', boardId, by, at: Date.now() });
+				send(this.io.local.to(planListRoom(member.userId)), { type: 'plans:changed', boardId, by, at: Date.now() });
 			}
 			if (!this.wantsNotice(member.userId, boardId)) continue;
-			change ??= summarizeChanges(changes.map((c) => c.data));
+			change ??= stored.summary();
 			this.notices.push(`${member.userId} ${boardId}`, { boardId, recipientId: member.userId, writers: new Set(others), change });
 		}
 	}
@@ -125,7 +127,7 @@ export class LivePlans {
 		const people = await this.cache.get(boardId);
 		const recipient = people?.members.find((m) => m.userId === recipientId);
 		if (!people || !recipient) return;
-		send(this.io.to(userRoom(recipientId)), {
+		send(this.io.local.to(userRoom(recipientId)), {
 			type: 'notice',
 			boardId,
 			personName: people.board.personName,

@@ -9,6 +9,8 @@ import type { ServerEvent } from '../../src/lib/protocol/realtime-events.js';
 export const userRoom = (userId: string) => `user:${userId}`;
 export const planRoom = (boardId: string) => `plan:${boardId}`;
 export const planListRoom = (userId: string) => `plans:${userId}`;
+/** The sockets on a plan whose role may see who is on it: the audience a presenter asks. */
+export const planPeopleRoom = (boardId: string) => `plan-people:${boardId}`;
 
 /** What the server keeps on each socket. */
 export interface SocketData {
@@ -17,6 +19,8 @@ export interface SocketData {
 	sessionId: string;
 	/** When the session runs out unless it is used meanwhile (then it is read again). */
 	expiresAt: number;
+	/** The instance this socket is on, when there are several. */
+	instance?: string;
 	/** The plans whose page this socket has open, with what its role may do there. */
 	plans: Map<string, PlanRights>;
 }

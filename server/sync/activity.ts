@@ -2,7 +2,8 @@
  * The sync rooms' side of BoardActivity: rooms report connections coming and going and
  * updates stored; listeners hear who is on each plan and what was stored.
  */
-import type { BoardActivity, HereListener, StoredChange, StoredListener } from '../../src/lib/server/board-activity.js';
+import { summarizeChanges, type ChangeSummary } from '../../src/lib/board/change-summary.js';
+import type { BoardActivity, HereListener, StoredListener } from '../../src/lib/server/board-activity.js';
 
 export class SyncActivity implements BoardActivity {
 	/** board → user → open connections. */
@@ -46,9 +47,14 @@ export class SyncActivity implements BoardActivity {
 
 	/** A room stored updates; those with a sender are reported. */
 	stored(boardId: string, changes: readonly { userId: string | null; data: Uint8Array }[]): void {
-		const fromMembers = changes.filter((c): c is StoredChange => c.userId !== null);
+		const fromMembers = changes.filter((c): c is { userId: string; data: Uint8Array } => c.userId !== null);
 		if (!fromMembers.length) return;
-		for (const listener of this.storedListeners) safely(() => listener(boardId, fromMembers));
+		let summary: ChangeSummary | null = null;
+		const stored = {
+			writers: [...new Set(fromMembers.map((c) => c.userId))],
+			summary: () => (summary ??= summarizeChanges(fromMembers.map((c) => c.data)))
+		};
+		for (const listener of this.storedListeners) safely(() => listener(boardId, stored));
 	}
 
 	private tellHere(boardId: string): void {

@@ -17,7 +17,7 @@ import type { Bus } from '../bus/bus.js';
 import type { BoardActivity } from '../../src/lib/server/board-activity.js';
 import { SyncActivity } from './activity.js';
 import { SyncConnection } from './connection.js';
-import { SocketCounter } from './connection-caps.js';
+import { localCounter, type PlaceCounter } from '../cluster/counts.js';
 import { LiveConnections } from './live-connections.js';
 import { refuseUpgrade } from './refuse-upgrade.js';
 import type { BoardRoom } from './room.js';
@@ -33,7 +33,15 @@ export interface SyncEndpoint {
 	readonly rooms: RoomRegistry;
 	/** Who is on each plan and what was stored, for socket.io's live events. */
 	readonly activity: BoardActivity;
+	/** Reads every open socket's session and place on its plan again (events may have been missed). */
+	recheckAll(): Promise<void>;
 	close(): Promise<void>;
+}
+
+/** The socket caps: this process's own counts, or counts shared by every instance. */
+export interface SyncCaps {
+	perAddress: PlaceCounter;
+	perAccount: PlaceCounter;
 }
 
 /** The board id of a sync URL (`/yjs/<id>`, query ignored), or null if it is not one. */
@@ -63,15 +71,15 @@ function refuse(ws: WebSocket, code: number, reason: string): void {
 	setTimeout(() => ws.terminate(), 2_000).unref();
 }
 
-export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
+export function createSyncEndpoint(services: Services, bus: Bus, caps?: SyncCaps): SyncEndpoint {
 	const { storage, sessions, log, config } = services;
 	const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxFrameBytes, perMessageDeflate: false });
 	const { compactEvery, maxUpdateBytes, maxPlanBytes } = config.sync;
 	const activity = new SyncActivity();
 	const rooms = new RoomRegistry({ storage, bus, log, membership: services.membership, activity, limits: { compactEvery, maxUpdateBytes, maxPlanBytes } });
 	const live = new LiveConnections();
-	const perAddress = new SocketCounter(config.sync.maxSocketsPerAddress);
-	const perAccount = new SocketCounter(config.sync.maxSocketsPerAccount);
+	const perAddress = caps?.perAddress ?? localCounter(config.sync.maxSocketsPerAddress);
+	const perAccount = caps?.perAccount ?? localCounter(config.sync.maxSocketsPerAccount);
 	const visits = keepVisits(storage, (message) => log.warn(message));
 
 	async function accept(ws: WebSocket, req: http.IncomingMessage, boardId: string, session: ValidSession | null): Promise<void> {
@@ -168,12 +176,18 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		const session = await sessions.validate(readCookie(req.headers.cookie, SESSION_COOKIE));
 		if (!session) return { ok: !socket.destroyed, session: null };
 		const address = clientAddress(req.headers, req.socket.remoteAddress, config.address);
-		if (!perAddress.take(address, socket)) {
+		// A socket holds its places from here until it closes, handshake or not.
+		const hold = (release: () => void) => (socket.destroyed ? release() : socket.once('close', release));
+		const byAddress = await perAddress.take(address);
+		if (byAddress) hold(byAddress);
+		else {
 			log.warn('Refused a sync connection: too many from one address', { address, cap: config.sync.maxSocketsPerAddress });
 			refuseUpgrade(socket, 429, 'Too many open connections from this address. Try again later.');
 			return { ok: false, session: null };
 		}
-		if (!perAccount.take(session.user.id, socket)) {
+		const byAccount = await perAccount.take(session.user.id);
+		if (byAccount) hold(byAccount);
+		else {
 			log.warn('Refused a sync connection: too many for one account', { user: session.user.id, cap: config.sync.maxSocketsPerAccount });
 			refuseUpgrade(socket, 429, 'Too many open connections for this account. Close some tabs or try again later.');
 			return { ok: false, session: null };
@@ -197,6 +211,18 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 		}
 		for (const room of open) if (!room.isClosed) await room.refreshMembers();
 	}
+	/** Sessions ended where no event reached us (while the relay was away) are found here. */
+	async function recheckSessions(): Promise<void> {
+		const sessions = new Map<string, SyncConnection[]>();
+		for (const connection of live) {
+			const id = live.sessionOf(connection);
+			if (id) sessions.set(id, [...(sessions.get(id) ?? []), connection]);
+		}
+		for (const [id, connections] of sessions) {
+			if (await storage.sessions.get(id)) continue;
+			for (const connection of connections) connection.close(CloseCode.Unauthorized, 'signed out');
+		}
+	}
 	const membershipSweep = setInterval(() => {
 		recheckMemberships().catch((error) => log.warn('Checking memberships failed', { error: (error as Error).message }));
 	}, config.sync.sessionRecheckMs);
@@ -214,6 +240,10 @@ export function createSyncEndpoint(services: Services, bus: Bus): SyncEndpoint {
 	return {
 		rooms,
 		activity,
+		async recheckAll() {
+			await recheckSessions();
+			await recheckMemberships();
+		},
 		handleUpgrade(req, socket, head) {
 			const boardId = boardIdFromUrl(req.url);
 			if (boardId === null) return false;

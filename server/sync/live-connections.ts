@@ -5,22 +5,26 @@
 import type { SyncConnection } from './connection.js';
 
 export class LiveConnections implements Iterable<SyncConnection> {
-	private readonly sessionOf = new Map<SyncConnection, string>();
+	private readonly sessionByConnection = new Map<SyncConnection, string>();
 	private readonly bySession = new Map<string, Set<SyncConnection>>();
 	private readonly byUser = new Map<string, Set<SyncConnection>>();
 
 	add(connection: SyncConnection, sessionId: string): void {
-		this.sessionOf.set(connection, sessionId);
+		this.sessionByConnection.set(connection, sessionId);
 		addTo(this.bySession, sessionId, connection);
 		addTo(this.byUser, connection.userId, connection);
 	}
 
 	delete(connection: SyncConnection): void {
-		const sessionId = this.sessionOf.get(connection);
+		const sessionId = this.sessionByConnection.get(connection);
 		if (sessionId === undefined) return;
-		this.sessionOf.delete(connection);
+		this.sessionByConnection.delete(connection);
 		removeFrom(this.bySession, sessionId, connection);
 		removeFrom(this.byUser, connection.userId, connection);
+	}
+
+	sessionOf(connection: SyncConnection): string | undefined {
+		return this.sessionByConnection.get(connection);
 	}
 
 	ofSession(sessionId: string): SyncConnection[] {
@@ -32,7 +36,7 @@ export class LiveConnections implements Iterable<SyncConnection> {
 	}
 
 	[Symbol.iterator](): Iterator<SyncConnection> {
-		return this.sessionOf.keys();
+		return this.sessionByConnection.keys();
 	}
 }
 

@@ -11,6 +11,7 @@ import type { MembershipEvents } from '../../src/lib/server/membership-events.js
 import type { Bus, BusMessage } from '../bus/bus.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../../src/lib/server/storage.js';
+import { BoardCatchUp } from './catch-up.js';
 import { compactBoard } from './compaction.js';
 import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.js';
 import { PlanBudget } from './plan-budget.js';
@@ -59,7 +60,8 @@ export interface RoomDeps {
 // Transaction origins the room must not store or publish again.
 const LOADED = Symbol('loaded from storage');
 const REMOTE = Symbol('from another instance');
-
+/** With several instances, how often an open board compares its last update with storage's (see catch-up.ts). */
+const RECONCILE_MS = 10_000;
 
 function isConnection(origin: unknown): origin is RoomConnection {
 	return typeof origin === 'object' && origin !== null && 'userId' in origin && 'awarenessIds' in origin;
@@ -82,6 +84,8 @@ export class BoardRoom {
 	private stopMembership: (() => void) | null = null;
 	private readonly members: RoomMembers;
 	private budget!: PlanBudget;
+	/** Which stored updates the document holds; reads storage when some went missing on the bus. */
+	private catchUp!: BoardCatchUp;
 	/** Which connection (or another instance) speaks for each awareness id: nobody may change another's presence. */
 	private readonly presenceOwners = new Map<number, RoomConnection | typeof REMOTE>();
 	/** Every awareness id each connection has ever used, capped, so presence cannot grow without end. */
@@ -115,6 +119,11 @@ export class BoardRoom {
 			for (const update of stored.updates) Y.applyUpdate(room.doc, update, LOADED);
 		}, LOADED);
 		room.sinceCompaction = stored.updates.length;
+		room.catchUp = new BoardCatchUp(boardId, stored.lastSeq, {
+			storage: deps.storage,
+			apply: (updates) => room.applyStored(updates),
+			fail: (error) => room.failCatchUp(error)
+		});
 		const storedBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0);
 		room.budget = new PlanBudget(room.doc, deps.limits.maxPlanBytes, storedBytes);
 		// Listen before reading, so a change made during the read is not missed.
@@ -125,7 +134,17 @@ export class BoardRoom {
 			await room.members.refresh();
 			// A new board gets its schema version from the server, never from a client.
 			if (getSchemaVersion(room.doc) === null) initBoard(room.doc);
-			room.unsubscribe = await deps.bus.subscribe(boardId, (message) => room.onBusMessage(message));
+			room.unsubscribe = await deps.bus.subscribe(
+				boardId,
+				(message) => room.onBusMessage(message),
+				() => void room.catchUp.now()
+			);
+			if (deps.bus.shared) {
+				// Other instances may have stored updates between our read and our subscription,
+				room.catchUp.watch(RECONCILE_MS, (error) => deps.log.warn('Comparing a board with storage failed', { board: boardId, error: error.message }));
+				// and their people's presence went by before we listened.
+				room.askForPresence();
+			}
 		} catch (error) {
 			room.stopMembership();
 			throw error;
@@ -240,6 +259,7 @@ export class BoardRoom {
 		if (this.closed) return;
 		this.closed = true;
 		this.presenceRelay.stop();
+		this.catchUp.stop();
 		for (const connection of this.connections) {
 			connection.close(code, reason);
 			this.deps.activity?.disconnected(this.boardId, connection.userId);
@@ -277,8 +297,9 @@ export class BoardRoom {
 		if (!batch.length) return;
 		const { storage, bus, log } = this.deps;
 		const at = Date.now();
+		let seqs: number[];
 		try {
-			await storage.docs.append(batch.map((entry) => ({ boardId: this.boardId, data: entry.data, userId: entry.from?.userId ?? null, at })));
+			seqs = await storage.docs.append(batch.map((entry) => ({ boardId: this.boardId, data: entry.data, userId: entry.from?.userId ?? null, at })));
 		} catch (error) {
 			// The document in memory now holds updates storage does not: drop it. Every client keeps
 			// its changes and sends them again when it reconnects to a room loaded from storage.
@@ -291,9 +312,10 @@ export class BoardRoom {
 			return;
 		}
 		this.deps.activity?.stored(this.boardId, batch.map((entry) => ({ userId: entry.from?.userId ?? null, data: entry.data })));
-		for (const entry of batch) {
+		for (const seq of seqs) this.catchUp.mark(seq);
+		for (const [i, entry] of batch.entries()) {
 			bus
-				.publish({ boardId: this.boardId, kind: 'update', payload: entry.data, instance: bus.instanceId, connection: entry.from?.id ?? null })
+				.publish({ boardId: this.boardId, kind: 'update', payload: entry.data, instance: bus.instanceId, connection: entry.from?.id ?? null, seq: seqs[i] })
 				.catch((error) => log.error('Relaying an update failed', { board: this.boardId, error: (error as Error).message }));
 		}
 		this.sinceCompaction += batch.length;
@@ -335,13 +357,64 @@ export class BoardRoom {
 			.catch((error) => log.warn('Relaying presence failed', { board: this.boardId, error: (error as Error).message }));
 	}
 
+	private askForPresence(): void {
+		const { bus, log } = this.deps;
+		bus
+			.publish({ boardId: this.boardId, kind: 'presence-query', payload: new Uint8Array(0), instance: bus.instanceId, connection: null })
+			.catch((error) => log.warn('Asking for presence failed', { board: this.boardId, error: (error as Error).message }));
+	}
+
+	/** Another instance opened the board: tells it where our connections' people are. */
+	private answerPresenceQuery(): void {
+		const ours = [...this.presenceOwners].filter(([id, owner]) => owner !== REMOTE && this.awareness.states.has(id)).map(([id]) => id);
+		if (ours.length) this.publishPresence(ours, null);
+	}
+
+	/** Updates stored by other instances that the bus did not bring: applied and relayed like any. */
+	private applyStored(updates: { seq: number; data: Uint8Array }[]): void {
+		if (this.closed) return;
+		this.deps.log.info('Caught up a board from storage', { board: this.boardId, updates: updates.length, from: updates[0]?.seq });
+		for (const { data } of updates) {
+			try {
+				Y.applyUpdate(this.doc, data, REMOTE);
+			} catch (error) {
+				this.deps.log.error('A stored update could not be applied', { board: this.boardId, error: (error as Error).message });
+				continue;
+			}
+			this.budget.add(data.length);
+			const frame = encodeUpdate(data);
+			for (const connection of this.connections) connection.send(frame);
+		}
+	}
+
+	/** Updates are missing and storage cannot be read: close rather than serve a board that has fallen behind. */
+	private failCatchUp(error: Error): void {
+		this.deps.log.error('Catching up a board from storage failed; closing it so it is not served out of date', {
+			board: this.boardId,
+			error: error.message
+		});
+		void this.close(CloseCode.StorageFailed, 'could not read changes made elsewhere; reconnecting');
+	}
+
 	private onBusMessage(message: BusMessage): void {
 		if (this.closed) return;
 		const fromHere = message.instance === this.deps.bus.instanceId;
+		if (message.kind === 'presence-query') {
+			if (!fromHere) this.answerPresenceQuery();
+			return;
+		}
+		if (!fromHere && message.seq !== undefined) {
+			// Already read from storage (a catch-up), or a message sent twice.
+			if (this.catchUp.has(message.seq)) return;
+			this.catchUp.mark(message.seq);
+		}
 		if (!fromHere) {
 			try {
-				if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, REMOTE);
-				else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE);
+				if (message.kind === 'update') {
+					Y.applyUpdate(this.doc, message.payload, REMOTE);
+					// Other instances' writes count against the plan's budget here too.
+					this.budget.add(message.payload.length);
+				} else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE);
 			} catch (error) {
 				this.deps.log.error('An update from another instance could not be applied', { board: this.boardId, error: (error as Error).message });
 				return;

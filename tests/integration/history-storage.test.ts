@@ -1,22 +1,22 @@
-/** Stored history: incremental catch-up, paging, filters and seen marks, on a real SQLite file. */
-import { afterEach, describe, expect, it } from 'vitest';
+/** Stored history: incremental catch-up, paging, filters and seen marks, on every kind of storage. */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, deleteItem, initBoard, setText, updateFields } from '../../src/lib/board/index.js';
 import { deriveEntries, type LoggedUpdate } from '../../src/lib/board/history/index.js';
 import { catchUpHistory } from '../../src/lib/server/history.js';
 import type { Storage } from '../../src/lib/server/storage.js';
-import { openSqliteStorage } from '../../server/storage/sqlite/index.js';
-import { tempDir } from '../helpers/server.js';
+import { newTestStore, STORAGE_KINDS, type StorageKind } from '../helpers/stores.js';
 
 const NOW = 1_800_000_000_000;
 const user = (id: string) => ({ id, email: `${id}@example.com`, name: `User ${id}`, passwordHash: 'hash', createdAt: NOW });
 
 let storage: Storage;
+let kind: StorageKind = 'sqlite';
 afterEach(async () => storage?.close());
 
 /** A board whose changes are appended to storage as the sync server would. */
 async function boardWithLog() {
-	storage = openSqliteStorage(tempDir());
+	storage = await (await newTestStore(kind)).open();
 	for (const id of ['u1', 'u2']) await storage.users.create(user(id));
 	await storage.boards.create({ id: 'b1', personName: 'Pat', ownerId: 'u1', createdBy: 'u1', createdAt: NOW }, 'person', {
 		at: NOW, actorId: 'u1', boardId: 'b1', action: 'board.created', detail: {}
@@ -48,7 +48,10 @@ async function wholeLog(): Promise<LoggedUpdate[]> {
 	return storage.history.updatesAfter('b1', 0, 1_000_000);
 }
 
-describe('stored history', () => {
+for (const each of STORAGE_KINDS) describe(`stored history: ${each}`, () => {
+	beforeAll(() => {
+		kind = each;
+	});
 	it('catches up in batches and across calls to the same entries as one pass', async () => {
 		const b = await boardWithLog();
 		const note = await b.as('u2', () => addItem(b.doc, 'notes', { author: 'u2', text: 'first' }));

@@ -26,7 +26,7 @@ let cookie: string;
 let openGate: () => void = () => {};
 
 beforeAll(async () => {
-	services = createServices(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'error' }));
+	services = await createServices(loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: 'error' }));
 	const { storage } = services;
 	await storage.users.create({ id: 'pat', email: 'pat@example.org', name: 'Pat', passwordHash: 'x', createdAt: 0 });
 	await storage.boards.create({ id: BOARD, personName: 'Pat', ownerId: 'pat', createdBy: 'pat', createdAt: Date.now() }, 'person', {
@@ -45,7 +45,7 @@ beforeAll(async () => {
 		return load(boardId);
 	};
 	server = http.createServer();
-	realtime = attachRealtime(server, services);
+	realtime = await attachRealtime(server, services);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	gate = new Promise((resolve) => (openGate = resolve));

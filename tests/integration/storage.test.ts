@@ -1,6 +1,6 @@
 /**
- * One suite for every Storage implementation (SQLite today): each must keep the same
- * promises. A new implementation joins by adding a factory to IMPLEMENTATIONS.
+ * One suite for every Storage implementation (SQLite, PostgreSQL): each must keep the same
+ * promises. A new implementation joins by adding its kind to tests/helpers/stores.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -10,10 +10,14 @@ import { openSqliteStorage, DATABASE_FILE } from '../../server/storage/sqlite/in
 import { APPLICATION_ID } from '../../server/storage/sqlite/identity.js';
 import { MIGRATIONS } from '../../server/storage/sqlite/migrations.js';
 import { tempDir } from '../helpers/server.js';
+import { newTestStore, STORAGE_KINDS } from '../helpers/stores.js';
+import { adminQuery, freshSchema } from '../helpers/postgres.js';
+import { openPostgresStorage } from '../../server/storage/postgres/index.js';
+import { MIGRATIONS as PG_MIGRATIONS } from '../../server/storage/postgres/migrations.js';
 
-const IMPLEMENTATIONS: Record<string, () => Promise<Storage>> = {
-	sqlite: async () => openSqliteStorage(tempDir())
-};
+const IMPLEMENTATIONS: Record<string, () => Promise<Storage>> = Object.fromEntries(
+	STORAGE_KINDS.map((kind) => [kind, async () => (await newTestStore(kind)).open()])
+);
 
 const NOW = 1_800_000_000_000;
 const user = (id: string) => ({ id, email: `${id}@example.com`, name: `User ${id}`, passwordHash: 'hash', createdAt: NOW });
@@ -175,5 +179,35 @@ describe('sqlite migrations', () => {
 		db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
 		db.close();
 		expect(() => openSqliteStorage(dir)).toThrow(/newer than this program/);
+	});
+});
+
+describe('postgres migrations', () => {
+	it('bring a new schema to the latest version, and reopen without change', async () => {
+		const url = await freshSchema();
+		const storage = await openPostgresStorage(url);
+		await storage.close();
+		expect((await adminQuery(url, 'SELECT version FROM whatmatters_schema')).rows).toEqual([{ version: PG_MIGRATIONS.length }]);
+		const again = await openPostgresStorage(url);
+		expect(again.isOpen()).toBe(true);
+		await again.close();
+	});
+
+	it('two instances starting at once migrate once', async () => {
+		const url = await freshSchema();
+		const both = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+		await Promise.all(both.map((s) => s.close()));
+		expect((await adminQuery(url, 'SELECT COUNT(*)::int AS n FROM whatmatters_schema')).rows).toEqual([{ n: 1 }]);
+	});
+
+	it('refuse a database of another program, and one newer than the program', async () => {
+		const foreign = await freshSchema();
+		await adminQuery(foreign, 'CREATE TABLE invoices (id int)');
+		await expect(openPostgresStorage(foreign)).rejects.toThrow(/tables of another program \(invoices/);
+		expect((await adminQuery(foreign, "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema()")).rows).toEqual([{ n: 1 }]);
+		const newer = await freshSchema();
+		await (await openPostgresStorage(newer)).close();
+		await adminQuery(newer, 'UPDATE whatmatters_schema SET version = version + 1');
+		await expect(openPostgresStorage(newer)).rejects.toThrow(/newer than this program/);
 	});
 });

@@ -1,20 +1,19 @@
 /**
- * Version checkpoints in a real SQLite file: the first look at a version keeps the checkpoints it
+ * Version checkpoints on every kind of storage: the first look at a version keeps the checkpoints it
  * passes, compaction keeps one about every 1,000 updates, and a version rebuilt from a checkpoint
  * plus the updates after it reads exactly like the whole log replayed.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, CHECKPOINT_EVERY, getItemText, initBoard, listItems, SECTION_KEYS } from '../../src/lib/board/index.js';
-import { openSqliteStorage } from '../../server/storage/sqlite/index.js';
 import { compactBoard } from '../../server/sync/compaction.js';
 import { createLogger } from '../../server/log.js';
 import { rebuildAt } from '../../src/lib/server/versions.js';
 import type { Storage } from '../../src/lib/server/storage.js';
-import { count } from '../helpers/database.js';
-import { tempDir } from '../helpers/server.js';
+import { newTestStore, STORAGE_KINDS, type StorageKind, type TestStore } from '../helpers/stores.js';
 
 let storage: Storage | null = null;
+let kind: StorageKind = 'sqlite';
 afterEach(async () => {
 	await storage?.close();
 	storage = null;
@@ -25,8 +24,8 @@ const contents = (doc: Y.Doc) => SECTION_KEYS.map((section) => listItems(doc, se
 
 /** A board with `n` stored updates (typing, one update per keystroke), and every update kept for replaying. */
 async function storedBoard(n: number) {
-	const dir = tempDir();
-	storage = openSqliteStorage(dir, { createDatabase: true });
+	const dir = await newTestStore(kind);
+	storage = await dir.open();
 	await storage.users.create({ id: 'u1', email: 'u1@example.com', name: 'U', passwordHash: 'x', createdAt: 0 });
 	await storage.boards.create({ id: BOARD, personName: 'P', ownerId: 'u1', createdBy: 'u1', createdAt: 0 }, 'person', {
 		at: 0,
@@ -54,14 +53,17 @@ async function storedBoard(n: number) {
 	return { dir, replay };
 }
 
-const checkpoints = (dir: string) => count(dir, 'SELECT COUNT(*) AS n FROM board_checkpoints WHERE board_id = ?', BOARD);
+const checkpoints = (dir: TestStore) => dir.count('SELECT COUNT(*) AS n FROM board_checkpoints WHERE board_id = ?', BOARD);
 
-describe('version checkpoints in SQLite', () => {
+for (const each of STORAGE_KINDS) describe(`version checkpoints: ${each}`, () => {
+	beforeAll(() => {
+		kind = each;
+	});
 	it('the first look keeps the checkpoints it passes; later looks start from them and read the same', async () => {
 		const { dir, replay } = await storedBoard(2 * CHECKPOINT_EVERY + 150);
-		expect(checkpoints(dir)).toBe(0);
+		expect(await checkpoints(dir)).toBe(0);
 		const newest = await rebuildAt(storage!, BOARD, 2 * CHECKPOINT_EVERY + 150);
-		expect(checkpoints(dir)).toBe(2);
+		expect(await checkpoints(dir)).toBe(2);
 		expect(contents(newest)).toEqual(contents(replay(2 * CHECKPOINT_EVERY + 150)));
 		for (const seq of [1, CHECKPOINT_EVERY - 1, CHECKPOINT_EVERY, CHECKPOINT_EVERY + 1, 2 * CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY + 149]) {
 			const source = await storage!.versions.readFor(BOARD, seq);
@@ -74,7 +76,7 @@ describe('version checkpoints in SQLite', () => {
 	it('compaction keeps its state as a checkpoint when it passes a boundary', async () => {
 		const { dir, replay } = await storedBoard(CHECKPOINT_EVERY + 20);
 		expect(await compactBoard(BOARD, storage!, createLogger('error'))).not.toBeNull();
-		expect(checkpoints(dir)).toBe(1);
+		expect(await checkpoints(dir)).toBe(1);
 		const source = await storage!.versions.readFor(BOARD, CHECKPOINT_EVERY + 20);
 		expect(source.checkpoint?.seq).toBe(CHECKPOINT_EVERY + 20);
 		expect(source.updates).toEqual([]);

@@ -1,22 +1,20 @@
-/** The visits and access-log storage, on a real SQLite file. */
+/** The visits and access-log storage, on every kind of storage. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditAction, AuditEntry, Storage } from '../../src/lib/server/storage.js';
-import { openSqliteStorage } from '../../server/storage/sqlite/index.js';
 import { VISIT_GAP_MS } from '../../src/lib/server/visits.js';
-import { tempDir } from '../helpers/server.js';
-import { count, openDatabase } from '../helpers/database.js';
+import { newTestStore, STORAGE_KINDS, type TestStore } from '../helpers/stores.js';
 
 const NOW = 1_800_000_000_000;
 const MIN = 60_000;
 const user = (id: string) => ({ id, email: `${id}@example.com`, name: `User ${id}`, passwordHash: 'hash', createdAt: NOW });
 const entry = (action: AuditAction, at = NOW, detail: AuditEntry['detail'] = {}): AuditEntry => ({ at, actorId: 'u1', boardId: 'b1', action, detail });
 
-describe('visits storage', () => {
+for (const kind of STORAGE_KINDS) describe(`visits storage: ${kind}`, () => {
 	let storage: Storage;
-	let dir: string;
+	let dir: TestStore;
 	beforeEach(async () => {
-		dir = tempDir();
-		storage = openSqliteStorage(dir);
+		dir = await newTestStore(kind);
+		storage = await dir.open();
 		for (const id of ['u1', 'u2']) await storage.users.create(user(id));
 		await storage.boards.create({ id: 'b1', personName: 'Sam', ownerId: 'u1', createdBy: 'u1', createdAt: NOW }, 'person', entry('board.created'));
 		await storage.boards.create({ id: 'b2', personName: 'Kim', ownerId: null, createdBy: 'u2', createdAt: NOW }, 'clinician', { ...entry('board.created'), boardId: 'b2' });
@@ -111,11 +109,8 @@ describe('visits storage', () => {
 		const removed = log.find((e) => e.kind === 'event' && e.action === 'member.removed');
 		expect(removed?.kind === 'event' && removed.subjectName).toBe('User u2');
 		await storage.close();
-		const db = openDatabase(dir);
-		db.pragma('foreign_keys = ON');
-		db.prepare("DELETE FROM boards WHERE id = 'b1'").run();
-		db.close();
-		expect(count(dir, "SELECT COUNT(*) AS n FROM visits WHERE board_id = 'b1'")).toBe(0);
-		storage = openSqliteStorage(dir);
+		await dir.sql("DELETE FROM boards WHERE id = 'b1'");
+		expect(await dir.count("SELECT COUNT(*) AS n FROM visits WHERE board_id = 'b1'")).toBe(0);
+		storage = await dir.open();
 	});
 });

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 describe('loadConfig', () => {
 	it('has working defaults with an empty environment', () => {
 		const config = loadConfig({});
-		expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', origin: undefined, redisUrl: undefined, sessionDays: 30, inviteDays: 7, logLevel: 'info' });
+		expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', origin: undefined, databaseUrl: undefined, databasePoolSize: 20, redisUrl: undefined, sessionDays: 30, inviteDays: 7, logLevel: 'info' });
 		expect(config.dataDir).toBe(path.resolve('./data'));
 	});
 
@@ -15,6 +15,8 @@ describe('loadConfig', () => {
 			HOST: '127.0.0.1',
 			DATA_DIR: '/srv/wm',
 			ORIGIN: 'https://plans.example.org/',
+			DATABASE_URL: 'postgres://wm@db.example.org/plans',
+			DATABASE_POOL_SIZE: '40',
 			REDIS_URL: 'redis://127.0.0.1:6379',
 			SESSION_DAYS: '14',
 			INVITE_DAYS: '3',
@@ -41,6 +43,8 @@ describe('loadConfig', () => {
 			dataDir: '/srv/wm',
 			createDatabase: false,
 			origin: 'https://plans.example.org',
+			databaseUrl: 'postgres://wm@db.example.org/plans',
+			databasePoolSize: 40,
 			redisUrl: 'redis://127.0.0.1:6379',
 			sessionDays: 14,
 			inviteDays: 3,
@@ -85,6 +89,8 @@ describe('loadConfig', () => {
 		['ORIGIN', 'ftp://plans.example.org'],
 		['ORIGIN', 'https://plans.example.org/app'],
 		['REDIS_URL', 'http://localhost:6379'],
+		['DATABASE_URL', 'mysql://localhost/plans'],
+		['DATABASE_POOL_SIZE', '0'],
 		['REALTIME_MAX_MESSAGE_BYTES', '100'],
 		['REALTIME_EVENTS_PER_SECOND', '0'],
 		['REALTIME_NOTICE_EVERY_MS', 'a minute'],

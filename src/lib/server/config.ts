@@ -19,7 +19,18 @@ export interface Config {
 	createDatabase: boolean;
 	/** ORIGIN: public origin (https://plans.example.org) when behind a proxy; unset derives it from each request. */
 	origin: string | undefined;
-	/** REDIS_URL: redis:// URL; set it to relay between several instances. Unset: in-process. */
+	/**
+	 * DATABASE_URL: postgres:// URL of a PostgreSQL database shared by every instance. Unset: the
+	 * embedded SQLite file under DATA_DIR.
+	 */
+	databaseUrl: string | undefined;
+	/** DATABASE_POOL_SIZE: PostgreSQL connections this instance keeps at most. Default 20. */
+	databasePoolSize: number;
+	/**
+	 * REDIS_URL: redis:// URL; set it to run several instances: boards' updates and presence, the
+	 * live channel, sign-outs and membership changes, and the shared socket caps go through it.
+	 * Unset: one instance, relaying in-process.
+	 */
 	redisUrl: string | undefined;
 	/** SESSION_DAYS: how long a session lasts without use (sliding). Default 30. */
 	sessionDays: number;

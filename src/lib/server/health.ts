@@ -7,6 +7,7 @@ import type { Services } from './services.js';
 export type Health =
 	| { status: 'ok' }
 	| { status: 'starting' }
+	| { status: 'stopping' }
 	| { status: 'unavailable'; reason: string };
 
 /** One probe a second at most, however many ask: anyone may call /healthz, and a probe writes. */
@@ -14,6 +15,7 @@ const REUSE_MS = 1_000;
 let last: { at: number; answer: Promise<Health> } | null = null;
 
 export async function checkHealth(services: Services | undefined, now = Date.now()): Promise<Health> {
+	if (services?.stopping) return { status: 'stopping' };
 	if (!services?.storage.isOpen()) return { status: 'starting' };
 	if (last && now - last.at < REUSE_MS) return last.answer;
 	last = { at: now, answer: probe(services, now) };

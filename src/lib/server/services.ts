@@ -19,6 +19,8 @@ export interface Services {
 	membership: MembershipEvents;
 	/** Sessions ended (signed out here or everywhere): open connections of theirs close. */
 	sessionEvents: SessionEvents;
+	/** Set when the process is draining before it stops: /healthz answers 503 from then on. */
+	stopping?: boolean;
 	/** Changes made on a member's behalf through the sync path; set once the sync endpoint runs. */
 	boardChanges?: BoardChanges;
 }

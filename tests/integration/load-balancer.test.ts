@@ -1,0 +1,82 @@
+/**
+ * Two instances behind a real HAProxy, run from the configuration in docs/haproxy.cfg: pages,
+ * sync WebSockets and socket.io pass through it; socket.io's long-polling stays on one instance
+ * by the cookie; and an instance stopped with SIGTERM drains: it stores what is pending, closes
+ * its sockets with 1001, and its people carry on through HAProxy on the other instance.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addItem, listItems } from '../../src/lib/board/index.js';
+import { CloseCode } from '../../src/lib/protocol/close-codes.js';
+import { REALTIME_PATH } from '../../src/lib/protocol/realtime-events.js';
+import { startHaproxy, type TestHaproxy } from '../helpers/haproxy.js';
+import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
+import { pgStoredDoc, pgUserId } from '../helpers/postgres-data.js';
+import { connected, connectRealtime } from '../helpers/realtime-client.js';
+import { startInstances, type Instances } from '../helpers/scale-out.js';
+import { connectProvider, eventually, whenSynced } from '../helpers/sync-client.js';
+
+let cluster: Instances;
+let proxy: TestHaproxy;
+let plan: PlanWithEveryone;
+
+beforeAll(async () => {
+	cluster = await startInstances(2, { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
+	proxy = await startHaproxy(cluster.servers.map((s) => s.port));
+	plan = await planWithEveryRole(proxy.url);
+});
+afterAll(async () => {
+	await proxy?.stop();
+	await cluster?.stop();
+});
+
+it('serves pages, sync sockets and the live channel through HAProxy, spread over both instances', async () => {
+	expect((await plan.clients.person.get(`/boards/${plan.boardId}`)).status).toBe(200);
+	const people = (['person', 'clinician', 'peer_advocate', 'supporter'] as const).map((who) => connectProvider(proxy.url, plan.boardId, plan.clients[who]));
+	await Promise.all(people.map((p) => whenSynced(p.provider)));
+	const author = await pgUserId(cluster.databaseUrl, plan.emails.person);
+	addItem(people[0].doc, 'matters', { author, text: 'My garden' });
+	await eventually(() => people.every((p) => listItems(p.doc, 'matters').length === 1), 'the edit reached everyone');
+	const live = connectRealtime(proxy.url, plan.clients.clinician);
+	await connected(live);
+	expect(await live.ask('plan:open', { boardId: plan.boardId })).toEqual({ ok: true });
+	live.close();
+	for (const p of people) p.destroy();
+	// leastconn put the four sockets on both instances (HAProxy logs a WebSocket when it closes).
+	await eventually(() => /whatmatters\/i0 .*"GET \/yjs\//.test(proxy.output()) && /whatmatters\/i1 .*"GET \/yjs\//.test(proxy.output()), 'sync sockets on both instances');
+});
+
+it('keeps socket.io long-polling on one instance with the cookie HAProxy sets', async () => {
+	const base = `${proxy.url}${REALTIME_PATH}/?EIO=4&transport=polling`;
+	// HAProxy set the instance cookie on the first answer this browser had, with its session.
+	expect(plan.clients.person.cookies.get('wm_instance')).toMatch(/^i[01]$/);
+	const cookie = plan.clients.person.cookieHeader();
+	const handshake = await fetch(base, { headers: { cookie } });
+	expect(handshake.status).toBe(200);
+	const sid = /"sid":"([^"]+)"/.exec(await handshake.text())?.[1];
+	expect(sid).toBeTruthy();
+	// Join the namespace, then read the answer: each request reaches the instance holding the session.
+	const join = await fetch(`${base}&sid=${sid}`, { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: '40' });
+	expect(join.status).toBe(200);
+	const poll = await fetch(`${base}&sid=${sid}`, { headers: { cookie } });
+	const answer = await poll.text();
+	expect(poll.status, answer).toBe(200);
+	expect(answer).toMatch(/^40\{"sid":/);
+});
+
+it('drains an instance on SIGTERM: pending edits are stored, its people carry on through the other', async () => {
+	const people = (['person', 'clinician', 'peer_advocate'] as const).map((who) => connectProvider(proxy.url, plan.boardId, plan.clients[who]));
+	await Promise.all(people.map((p) => whenSynced(p.provider)));
+	const author = await pgUserId(cluster.databaseUrl, plan.emails.clinician);
+	const [leaving] = cluster.servers;
+	for (let i = 0; i < 20; i++) addItem(people[1].doc, 'notes', { author, text: `just before ${i}` });
+	await leaving.stop();
+	expect(leaving.output()).toMatch(/Stopping: draining this instance/);
+	expect(leaving.output()).toMatch(/Stopped: everything pending was stored/);
+	// Those on the stopped instance were told to reconnect (1001), and did, through HAProxy.
+	expect(people.some((p) => p.closes.includes(CloseCode.GoingAway))).toBe(true);
+	await eventually(() => people.every((p) => p.provider.wsconnected && p.provider.synced), 'everyone back on the other instance', 15_000);
+	await eventually(() => people.every((p) => listItems(p.doc, 'notes').length === 20), 'every note with everyone', 15_000);
+	expect(listItems(await pgStoredDoc(cluster.databaseUrl, plan.boardId), 'notes')).toHaveLength(20);
+	await leaving.restart();
+	for (const p of people) p.destroy();
+});
