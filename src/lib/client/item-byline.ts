@@ -19,12 +19,12 @@ const STILL_WRITING_MS = 60_000;
 
 export function itemByline(
 	item: Pick<ItemBase, 'author' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'updatedBy'>,
-	people: Pick<MemberDirectory, 'describe' | 'me'>
+	people: Pick<MemberDirectory, 'describe' | 'isMe'>
 ): Byline {
 	// Words recorded on a shared screen say both whose words they are and who typed them.
 	const typedForSomeone = item.recordedBy !== null && item.recordedBy !== item.author;
 	const wrote = typedForSomeone
-		? `${item.author === people.me.id ? 'Your words' : `Words of ${people.describe(item.author)}`}, typed by ${people.describe(item.recordedBy!)}`
+		? `${people.isMe(item.author) ? 'Your words' : `Words of ${people.describe(item.author)}`}, typed by ${people.describe(item.recordedBy!)}`
 		: `Written by ${people.describe(item.author)}`;
 	const typist = item.recordedBy ?? item.author;
 	const later = item.updatedAt > item.createdAt;

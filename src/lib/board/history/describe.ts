@@ -23,6 +23,7 @@ export interface EntrySentence {
 // How adding reads in each section; sections not listed read "added to <title>".
 const ADDING: Partial<Record<SectionKey, string>> = {
 	goals: 'added a goal',
+	visits: 'started a conversation',
 	steps: 'added a next step',
 	notes: 'wrote a note',
 	strengths: 'added a strength',
@@ -41,8 +42,12 @@ export function describeValue(spec: FieldSpec | undefined, value: FieldScalar, n
 			return spec.options.find((o) => o.value === value)?.label ?? String(value);
 		case 'userId':
 			return nameOf(String(value));
+		case 'members': {
+			const ids = String(value).split(',').filter(Boolean);
+			return ids.length ? ids.map((id) => nameOf(id)).join(', ') : 'nobody';
+		}
 		case 'itemRef':
-			return `a ${getSection(spec.section).title.toLowerCase().replace(/^my /, '').replace(/s$/, '')}`;
+			return getSection(spec.section).oneItem;
 		case 'date': {
 			const date = new Date(`${value}T12:00:00Z`);
 			return Number.isNaN(date.getTime())
@@ -64,6 +69,7 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 	const d = entry.detail;
 	switch (entry.kind) {
 		case 'added': {
+			if (entry.section === 'visits') return plain(`${who} started a conversation`);
 			const adding = ADDING[entry.section] ?? `added to "${section.title}"`;
 			return plain(d.text.trim() ? `${who} ${adding}: ${item}` : `${who} ${adding}`);
 		}
@@ -76,6 +82,7 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 			return { sentence: `${who} changed the words of "${label}" in ${item}`, typedBy, before: d.before ?? '', after: d.after ?? '' };
 		}
 		case 'done':
+			if (entry.section === 'visits') return plain(d.text.trim() ? `${who} ended the conversation. What we agreed: ${item}` : `${who} ended the conversation`);
 			return plain(`${who} marked ${item} done`);
 		case 'moved':
 			return plain(`${who} moved ${item} in "${section.title}" from place ${d.from} to place ${d.to}`);

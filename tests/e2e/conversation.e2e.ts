@@ -1,0 +1,128 @@
+/**
+ * The conversation, in real browsers: the person and the clinician in two contexts (and a
+ * supporter in a third) see the guide's shared step move live; a conversation keeps its agenda
+ * with its date, ends with what was agreed, and the next one starts with an empty agenda while the
+ * last one stays readable; "Coming up" gathers the plan's dates.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { addBoardItem, addSupporter, boardSection, expectAccessible, LIVE_MS, planWithClinician } from './fixtures';
+
+const guide = (page: Page) => page.locator('#section-visits');
+const stepNow = (page: Page) => page.getByTestId('guide-step');
+const live = { timeout: LIVE_MS * 5 };
+
+async function startConversation(page: Page) {
+	await guide(page).getByRole('button', { name: 'Start the conversation' }).click();
+	await expect(stepNow(page)).toHaveText('We are on step 1: What you want from today');
+}
+
+test('the guide’s shared step moves live for everyone on the plan; a supporter sees it but cannot move it', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const supporter = await addSupporter(browser, person.page, boardId, 'Robin');
+	const p = person.page;
+	const c = clinician.page;
+	const s = supporter.page;
+
+	// Who takes part: the person and those here now are ticked; the supporter is on the list too.
+	const who = guide(c).getByRole('group', { name: 'Who is taking part?' });
+	await expect(who.getByRole('checkbox', { name: 'Pat (Person)' })).toBeChecked();
+	await expect(who.getByRole('checkbox', { name: 'Lee (you)' })).toBeChecked();
+	await startConversation(c);
+	await expect(guide(c).getByTestId('visit-participants')).toContainText('Pat (Person)');
+
+	await expect(stepNow(p)).toHaveText('We are on step 1: What you want from today', live);
+	await expect(stepNow(s)).toHaveText('We are on step 1: What you want from today', live);
+
+	await guide(c).getByRole('button', { name: 'Next step' }).click();
+	await expect(stepNow(c)).toHaveText('We are on step 2: Talk it through');
+	await expect(stepNow(p)).toHaveText('We are on step 2: Talk it through', live);
+	await expect(stepNow(s)).toHaveText('We are on step 2: Talk it through', live);
+	await expect(guide(p).getByTestId('step-panel')).toContainText('What does a good day look like to you?');
+
+	// The person moves it too, by choosing a step; the clinician's screen follows.
+	await guide(p).getByRole('button', { name: /Step 4 of 5: A first step/ }).click();
+	await expect(stepNow(c)).toHaveText('We are on step 4: A first step', live);
+	await expect(guide(c).getByRole('button', { name: /Step 4 of 5/ })).toHaveAttribute('aria-current', 'step');
+	await expect(c.getByTestId('board-announcer')).toHaveText('Pat (Person) moved the conversation to step 4: A first step.', live);
+
+	// The supporter reads where we are and has nothing to move it with.
+	await expect(guide(s).getByRole('button', { name: /Step \d of 5/ })).toHaveCount(0);
+	await expect(guide(s).getByRole('button', { name: 'Next step' })).toHaveCount(0);
+	await expect(guide(s).locator('[aria-current="step"]')).toContainText('A first step');
+
+	// The guide can be hidden, and the plan is still there to write in.
+	await guide(p).getByRole('button', { name: 'Hide the guide' }).click();
+	await expect(guide(p).getByTestId('step-panel')).toHaveCount(0);
+	await expect(stepNow(p)).toHaveText('We are on step 4: A first step');
+	await addBoardItem(p, 'notes', 'Written with the guide hidden');
+	await p.reload();
+	await expect(guide(p).getByRole('button', { name: 'Show the guide' })).toBeVisible();
+	await guide(p).getByRole('button', { name: 'Show the guide' }).click();
+	await expect(guide(p).getByTestId('step-panel')).toBeVisible();
+});
+
+test('a conversation keeps its agenda with its date; the next starts empty while the last stays readable', async ({ browser }) => {
+	const { person, clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const p = person.page;
+	const c = clinician.page;
+
+	// Before a conversation, what the person writes in "Our time today" is kept for the next one.
+	await expect(boardSection(p, 'today').getByTestId('agenda-for')).toHaveText('No conversation is going on. What you add here is kept for the next one.');
+	await addBoardItem(p, 'today', 'My sleep');
+	await startConversation(c);
+	const today = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date()).replace(',', '');
+	await expect(boardSection(p, 'today').getByTestId('agenda-for')).toHaveText(`For the conversation of ${today}.`, live);
+	await addBoardItem(c, 'today', 'Money worries');
+	await expect(boardSection(p, 'today').locator('[data-item-id]')).toHaveCount(2, live);
+
+	// During it, a goal and a step are agreed; the end gathers them.
+	await addBoardItem(p, 'goals', 'Sleep through the night');
+	await addBoardItem(p, 'steps', 'No screens after ten');
+	await guide(c).getByRole('button', { name: 'End the conversation' }).click();
+	const lines = guide(c).getByTestId('agreed-lines');
+	await expect(lines).toContainText('New goal: Sleep through the night');
+	await expect(lines).toContainText('New step: No screens after ten');
+	await guide(c).getByLabel('Anything else you agreed?').fill('We meet again in two weeks.');
+	await expectAccessible(c, 'ending a conversation');
+	await guide(c).getByRole('button', { name: 'Save and end the conversation' }).click();
+
+	// Ended: today's agenda is empty for both, and last time's is kept with its date.
+	for (const page of [c, p]) {
+		await expect(boardSection(page, 'today').locator('[data-item-id]')).toHaveCount(0, live);
+		const last = boardSection(page, 'today').getByTestId('last-time');
+		await expect(last.locator('summary')).toHaveText(`Last time, on ${today}`);
+		await last.locator('summary').click();
+		await expect(last.getByTestId('visit-agenda')).toHaveText(/My sleep\s*Money worries/);
+		await expect(last.getByTestId('visit-agreed')).toContainText('New goal: Sleep through the night');
+		await expect(last.getByTestId('visit-agreed')).toContainText('We meet again in two weeks.');
+	}
+
+	// The next conversation starts with an empty agenda; the last one is still readable.
+	await startConversation(p);
+	await expect(boardSection(c, 'today').locator('[data-item-id]')).toHaveCount(0);
+	await expect(boardSection(c, 'today').getByTestId('agenda-for')).toHaveText(`For the conversation of ${today}.`, live);
+	const past = guide(c).getByTestId('past-visits');
+	await past.locator('summary').click();
+	await expect(past.getByTestId('visit-record')).toHaveCount(1);
+	await expect(past.getByTestId('visit-agenda')).toHaveText(/My sleep\s*Money worries/);
+	await expect(past.getByTestId('visit-agreed')).toContainText('We meet again in two weeks.');
+});
+
+test('“Coming up” gathers due dates and review dates, soonest first, and says when one is late', async ({ browser }) => {
+	const { person } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const p = person.page;
+	const coming = p.getByTestId('coming-up');
+	await expect(coming).toContainText('Nothing has a date yet.');
+	const step = await addBoardItem(p, 'steps', 'Ring the housing office');
+	const goal = await addBoardItem(p, 'goals', 'A warmer flat');
+	await p.locator(`#dueDate-${step}`).fill('2020-01-02');
+	await p.locator(`#dueDate-${step}`).blur();
+	await p.locator(`#reviewDate-${goal}`).fill('2999-03-04');
+	await p.locator(`#reviewDate-${goal}`).blur();
+	const entries = coming.locator('li');
+	await expect(entries).toHaveCount(2);
+	await expect(entries.nth(0)).toHaveText(/Was due Thursday 2 January 2020\s*Step: Ring the housing office/);
+	await expect(entries.nth(1)).toHaveText(/4 March 2999\s*Look again at goal: A warmer flat/);
+	await entries.nth(1).getByRole('link').click();
+	await expect(p).toHaveURL(new RegExp(`#item-${goal}$`));
+});
