@@ -5,11 +5,30 @@
  * last one stays readable; "Coming up" gathers the plan's dates.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addBoardItem, addSupporter, boardSection, expectAccessible, LIVE_MS, planWithClinician } from './fixtures';
+import {
+	addBoardItem,
+	addSupporter,
+	boardItem,
+	boardLive,
+	boardSection,
+	expectAccessible,
+	LIVE_MS,
+	newAccount,
+	newActor,
+	newVisitor,
+	openBoard,
+	planWithClinician,
+	signUpThroughInvitation,
+	startPlanWith,
+	stopSharingScreen,
+	talkAs,
+	talkingNow
+} from './fixtures';
 
 const guide = (page: Page) => page.locator('#section-visits');
 const stepNow = (page: Page) => page.getByTestId('guide-step');
 const live = { timeout: LIVE_MS * 5 };
+const byline = (page: Page, id: string) => boardItem(page, id).getByTestId('item-byline');
 
 async function startConversation(page: Page) {
 	await guide(page).getByRole('button', { name: 'Start the conversation' }).click();
@@ -125,4 +144,76 @@ test('“Coming up” gathers due dates and review dates, soonest first, and say
 	await expect(entries.nth(1)).toHaveText(/4 March 2999\s*Look again at goal: A warmer flat/);
 	await entries.nth(1).getByRole('link').click();
 	await expect(p).toHaveURL(new RegExp(`#item-${goal}$`));
+});
+
+test('on one shared screen, what is added is the words of whoever is talking now, and the choice survives a reload', async ({ browser }) => {
+	const { person, clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const p = person.page;
+	const c = clinician.page;
+	const shared = c.getByRole('button', { name: 'Together on one screen' });
+	await expect(shared).toHaveAttribute('aria-pressed', 'false');
+	await shared.click();
+	await expect(shared).toHaveAttribute('aria-pressed', 'true');
+	// Bigger text for the whole page, and the person first in "Who is talking now?".
+	expect(await c.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+	const radios = talkingNow(c).getByRole('radio');
+	await expect(radios).toHaveCount(2);
+	await expect(radios.nth(0)).toHaveAccessibleName('Pat (Person)');
+	await expect(radios.nth(0)).toBeChecked();
+	await expectAccessible(c, 'one shared screen at 1280 px');
+
+	const patSaid = await addBoardItem(c, 'matters', 'Being listened to');
+	await expect(byline(p, patSaid)).toContainText('Your words, typed by Lee (Clinician)', live);
+
+	// By keyboard: arrow to the clinician; what they add next is theirs.
+	await talkingNow(c).getByRole('radio', { name: 'Pat (Person)' }).focus();
+	await c.keyboard.press('ArrowRight');
+	await expect(talkingNow(c).getByRole('radio', { name: 'Lee (you)' })).toBeChecked();
+	await expect(talkingNow(c).getByRole('radio', { name: 'Lee (you)' })).toBeFocused();
+	const leeSaid = await addBoardItem(c, 'matters', 'Checking in every two weeks');
+	await expect(byline(p, leeSaid)).toContainText('Written by Lee (Clinician)', live);
+
+	// A reload keeps the shared screen and who is talking.
+	await c.reload();
+	await boardLive(c);
+	await expect(c.getByRole('button', { name: 'Together on one screen' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(talkingNow(c).getByRole('radio', { name: 'Lee (you)' })).toBeChecked();
+	await talkAs(c, 'Pat (Person)');
+	await c.reload();
+	await boardLive(c);
+	await expect(talkingNow(c).getByRole('radio', { name: 'Pat (Person)' })).toBeChecked();
+	const afterReload = await addBoardItem(c, 'strengths', 'I keep going');
+	await expect(byline(p, afterReload)).toContainText('Your words, typed by Lee (Clinician)', live);
+
+	await c.setViewportSize({ width: 390, height: 844 });
+	await expectAccessible(c, 'one shared screen at 390 px');
+	await stopSharingScreen(c);
+	const own = await addBoardItem(c, 'notes', 'Back on my own screen');
+	await expect(byline(p, own)).toContainText('Written by Lee (Clinician)', live);
+});
+
+test('words recorded for the person before they have an account become theirs when they join', async ({ browser }) => {
+	const clinician = await newActor(browser, 'Lee');
+	const c = clinician.page;
+	const { boardId, link } = await startPlanWith(c, 'Pat Morgan', 'clinician');
+	await openBoard(c, boardId);
+	await talkAs(c, 'Pat Morgan (Person, not joined yet)');
+	const goal = await addBoardItem(c, 'goals', 'Get back to the allotment');
+	await expect(byline(c, goal)).toContainText('Words of Pat Morgan (Person, not joined yet), typed by you');
+	const step = await addBoardItem(c, 'steps', 'Ring the allotment society');
+	await c.locator(`#owner-${step}`).selectOption({ label: 'Pat Morgan (Person, not joined yet)' });
+	await guide(c).getByRole('button', { name: 'Start the conversation' }).click();
+	await expect(guide(c).getByTestId('visit-participants')).toContainText('Pat Morgan (Person, not joined yet)');
+
+	// Pat joins through the invitation: the words, the step and the conversation are theirs.
+	const pat = await newVisitor(browser);
+	await signUpThroughInvitation(pat.page, link, newAccount('Pat Morgan'), boardId);
+	await boardLive(pat.page);
+	await expect(byline(pat.page, goal)).toContainText('Your words, typed by Lee (Clinician)');
+	await expect(pat.page.locator(`#owner-${step}`).locator('option:checked')).toHaveText('Me');
+	await expect(guide(pat.page).getByTestId('visit-participants')).toContainText('Me');
+	await c.reload();
+	await boardLive(c);
+	await expect(byline(c, goal)).toContainText('Words of Pat Morgan (Person), typed by you');
+	await expect(talkingNow(c).getByRole('radio', { name: 'Pat Morgan (Person)' })).toBeChecked();
 });

@@ -340,3 +340,23 @@ export function itemAction(action: 'Move up' | 'Move down' | 'Delete', n: number
 	const escaped = sectionTitle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 	return new RegExp(`^${action}\\s*, item ${n} of ${escaped}$`);
 }
+
+/** The "Who is talking now?" choice of one shared screen. */
+export function talkingNow(page: Page): Locator {
+	return page.getByRole('group', { name: 'Who is talking now?' });
+}
+
+/** Turns "Together on one screen" on (if it is not) and chooses who is talking, by their label. */
+export async function talkAs(page: Page, label: string): Promise<void> {
+	const shared = page.getByRole('button', { name: 'Together on one screen' });
+	if ((await shared.getAttribute('aria-pressed')) !== 'true') await shared.click();
+	await talkingNow(page).getByRole('radio', { name: label, exact: true }).check();
+	await expect(talkingNow(page).getByRole('radio', { name: label, exact: true })).toBeChecked();
+}
+
+/** Turns "Together on one screen" off: what is added is the signed-in account's words again. */
+export async function stopSharingScreen(page: Page): Promise<void> {
+	const shared = page.getByRole('button', { name: 'Together on one screen' });
+	if ((await shared.getAttribute('aria-pressed')) === 'true') await shared.click();
+	await expect(talkingNow(page)).toHaveCount(0);
+}

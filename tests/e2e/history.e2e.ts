@@ -17,7 +17,8 @@ import {
 	newActor,
 	openBoard,
 	planWithClinician,
-	startPlanForMe
+	startPlanForMe,
+	talkAs
 } from './fixtures';
 
 test.describe.configure({ mode: 'parallel' });
@@ -43,7 +44,7 @@ test('each history entry names who made the change, and whose words they were', 
 
 	const today = await addBoardItem(p, 'today', 'talk about sleep');
 	// The clinician types the person's words on a shared screen.
-	await c.getByRole('group', { name: 'Speaking as' }).getByRole('radio', { name: 'Pat (the person)' }).check();
+	await talkAs(c, 'Pat (Person)');
 	const goal = await addBoardItem(c, 'goals', "Take the bus to my daughter's");
 	await p.locator(`#confidence-${goal}`).getByRole('radio', { name: '4', exact: true }).check();
 	await expect(c.locator(`#confidence-${goal}`).getByRole('radio', { name: '4', exact: true })).toBeChecked(live);
