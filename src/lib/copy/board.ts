@@ -7,6 +7,7 @@ export const BOARD = {
 	manyNewSaid: '{n} new items in {title}.',
 	newSaid: 'New in {title}, written by {who}: {text}.',
 	noWordsYet: 'no words yet',
+	readOnly: 'You can read this plan. Only the person and the people who help write it can change it.',
 	writeFirst: 'Write something first, then add it.',
 	writtenAsWordsOf: 'This will be saved as the words of {name}.'
 } as const;
