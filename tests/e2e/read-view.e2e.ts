@@ -94,3 +94,42 @@ test('the person on a phone reads their plan first; a clinician on a phone edits
 	await modeButton(person.page, 'Edit').click();
 	await expect(person.page.locator('#add-matters')).toBeVisible();
 });
+
+test('“If things get difficult” is one step from the top on every screen; numbers are tap-to-call; urgent numbers are offered, never added for you', async ({ browser }) => {
+	const { person, clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const p = person.page;
+	const contingency = p.locator('#section-contingency');
+
+	for (const size of [
+		{ width: 1280, height: 720 },
+		{ width: 390, height: 844 },
+		{ width: 320, height: 256 } // 1280 × 1024 at 400 % zoom
+	]) {
+		await p.setViewportSize(size);
+		await p.evaluate(() => window.scrollTo(0, 0));
+		const jump = p.getByTestId('if-things-get-difficult');
+		await expect(jump).toHaveAccessibleName('If things get difficult: Warning signs, what helps and who to call');
+		await expect(jump).toBeInViewport();
+		await jump.click();
+		await expect(p).toHaveURL(/#section-contingency$/);
+		await expect(contingency.getByRole('heading', { level: 2, name: 'If things get difficult' })).toBeInViewport();
+	}
+	await p.setViewportSize({ width: 1280, height: 720 });
+
+	// Nothing is put there for the person: the urgent numbers are offered, to choose.
+	await expect(contingency.locator('[data-item-id]')).toHaveCount(0);
+	const offered = contingency.getByTestId('urgent-numbers');
+	await expect(offered.getByRole('button')).toHaveText(['Add NHS 111', 'Add 999', 'Add Samaritans']);
+	await offered.getByRole('button', { name: 'Add Samaritans' }).click();
+	await expect(contingency.locator('[data-item-id]')).toHaveCount(1);
+	await expect(offered.getByRole('button')).toHaveText(['Add NHS 111', 'Add 999']);
+	const samaritans = await contingency.locator('[data-item-id]').first().getAttribute('data-item-id');
+	await expect(p.locator(`#text-${samaritans}`)).toHaveValue('Samaritans: to talk to someone, day or night.');
+	await expect(boardItem(p, samaritans!).getByRole('link', { name: 'Call 116 123' })).toHaveAttribute('href', 'tel:116123');
+	// Shared with the clinician as the person's own entry, and a tel: link in the read view.
+	const c = clinician.page;
+	await expect(boardItem(c, samaritans!)).toBeVisible(live);
+	await modeButton(c, 'Read').click();
+	await expect(boardItem(c, samaritans!).getByRole('link', { name: /^Call .* on 116 123$/ })).toHaveAttribute('href', 'tel:116123');
+	await expect(boardItem(c, samaritans!).getByTestId('item-byline')).toContainText('Written by Pat (Person)');
+});
