@@ -108,7 +108,7 @@ test('“If things get difficult” is one step from the top on every screen; nu
 		await p.setViewportSize(size);
 		await p.evaluate(() => window.scrollTo(0, 0));
 		const jump = p.getByTestId('if-things-get-difficult');
-		await expect(jump).toHaveAccessibleName('If things get difficult: Warning signs, what helps and who to call');
+		await expect(jump).toHaveAccessibleName(/^If things get difficult\s*:\s*Warning signs, what helps and who to call$/);
 		await expect(jump).toBeInViewport();
 		await jump.click();
 		await expect(p).toHaveURL(/#section-contingency$/);
