@@ -293,13 +293,13 @@ test('a supporter reads the plan live, with no way to change it', async ({ brows
 	await boardLive(p);
 
 	await expect(s.getByRole('heading', { level: 1 })).toHaveText("Jo's care plan");
-	await expect(s.getByText('You can read this plan. Only the person and the people who help write it can change it.')).toBeVisible();
+	await expect(s.getByText('You can read this plan. Only Jo and the people who help write it can change it.')).toBeVisible();
 	await expect(connectionStatus(s)).toHaveText(/Live: you see changes as they are made/);
 
 	// What is already there, as words.
 	const readGoal = boardItem(s, goal);
 	await expect(readGoal.locator('.wm-item__text')).toContainText('Go swimming again');
-	await expect(fact(s, goal, 'How important is this to me?')).toHaveText('9 out of 10');
+	await expect(fact(s, goal, 'How important is this to you?')).toHaveText('9 out of 10');
 	await expect(readGoal.locator('.wm-item__byline')).toHaveText(byWords('Written by Jo (Person) ….'));
 
 	// Live changes from the person arrive.
@@ -308,7 +308,7 @@ test('a supporter reads the plan live, with no way to change it', async ({ brows
 	await typeAtEnd(p, matters, ' and my garden');
 	await expect(boardItem(s, matters).locator('.wm-item__text')).toContainText('My cat, Biscuit and my garden', live);
 	await ruler(p, 'confidence', goal, 4).check();
-	await expect(fact(s, goal, 'How sure am I that I can do it?')).toHaveText('4 out of 10', live);
+	await expect(fact(s, goal, 'How sure are you that you can do it?')).toHaveText('4 out of 10', live);
 	const step = await addBoardItem(p, 'steps', 'Find the pool times');
 	await expect(boardItem(s, step).locator('.wm-item__text')).toContainText('Find the pool times', live);
 	await p.locator(`#status-${step}`).selectOption('done');

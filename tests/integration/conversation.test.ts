@@ -110,6 +110,10 @@ describe('the history of a conversation', () => {
 			await new Promise((resolve) => setTimeout(resolve, 100));
 			matters = await read('?section=matters');
 		}
-		expect(matters).toContain(`typed by ${NAMES.clinician} as ${NAMES.person}'s words`);
+		expect(matters).toContain(`typed by ${NAMES.clinician} as your words`);
+		// To anyone else they are the person's, by name; to the one who typed them, "you" typed them.
+		const asClinician = (await plan.clients.clinician.get(`/boards/${plan.boardId}/history?section=matters`)).text.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+		expect(asClinician).toContain(`typed by you as ${NAMES.person}'s words`);
+		expect(asClinician).toContain('You added to "What matters to me"');
 	});
 });

@@ -157,8 +157,8 @@ export const FIELDS = {
 	},
 	goals: {
 		okLooksLike: { type: 'text', label: 'What "OK" would look like', prompt: 'How would you know things are OK?' },
-		importance: { type: 'ruler', label: 'How important is this to me?', prompt: 'Why not a lower number?' },
-		confidence: { type: 'ruler', label: 'How sure am I that I can do it?', prompt: 'Why not a lower number?' },
+		importance: { type: 'ruler', label: 'How important is this to you?', prompt: '0 means not at all, 10 means very important.' },
+		confidence: { type: 'ruler', label: 'How sure are you that you can do it?', prompt: '0 means not at all sure, 10 means very sure.' },
 		status: { type: 'enum', label: 'How it is going', options: GOAL_STATUSES, nullable: false, default: 'not_started' },
 		reviewDate: { type: 'date', label: 'When we will look at this again', nullable: true }
 	},
@@ -173,7 +173,7 @@ export const FIELDS = {
 		date: { type: 'date', label: 'Date', nullable: false }
 	},
 	contingency: {
-		kind: { type: 'enum', label: 'This is', options: CONTINGENCY_KINDS, nullable: false, default: 'warning_sign' },
+		kind: { type: 'enum', label: 'Put it under', options: CONTINGENCY_KINDS, nullable: false, default: 'warning_sign' },
 		phone: { type: 'string', label: 'Phone number', maxLength: LIMITS.maxPhoneLength, format: 'phone' }
 	},
 	// A conversation: its text is what was agreed, written when it ends.

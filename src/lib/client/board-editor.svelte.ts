@@ -25,6 +25,8 @@ import {
 	type SectionKey
 } from '$lib/board';
 import { excerpt, type Announcer } from './announcer.svelte';
+import { BOARD } from '$lib/copy/board';
+import { say } from '$lib/copy/say';
 
 /** A deleted item that can still be put back from this page. */
 export interface DeletedNote {
@@ -93,10 +95,10 @@ export class BoardEditor {
 		} catch (error) {
 			let message: string;
 			if (error instanceof BoardInputError) message = error.message;
-			else if (error instanceof BoardVersionError) message = 'This plan was changed by a newer version of WhatMatters. Reload the page to keep writing.';
+			else if (error instanceof BoardVersionError) message = BOARD.updatedWriting;
 			else {
 				console.error(error);
-				message = 'That could not be saved. Please try again.';
+				message = BOARD.notSaved;
 			}
 			// Shown where the person acted, even if the model names another input (say, the author).
 			this.errors[key] = message;
@@ -111,7 +113,7 @@ export class BoardEditor {
 	add<S extends SectionKey>(section: S, text: string, fields: ItemPatch<S> = {} as ItemPatch<S>): string | undefined {
 		const key = addKey(section);
 		const id = this.#attempt(key, () => addItem(this.#doc, section, { ...fields, author: this.speakingAs, recordedBy: this.#me, text }));
-		if (id) this.#say.say(`Added to ${getSection(section).title}.`);
+		if (id) this.#say.say(say(BOARD.addedTo, { title: getSection(section).title }));
 		return id;
 	}
 
@@ -136,7 +138,7 @@ export class BoardEditor {
 		const moved = this.#attempt(fieldKey(itemId, 'move'), () => moveItem(this.#doc, section, itemId, direction, among)) ?? false;
 		if (moved) {
 			const now = direction === 'up' ? position.index - 1 : position.index + 1;
-			this.#say.say(`Moved ${direction}. It is now number ${now + 1} of ${position.count}.`);
+			this.#say.say(say(direction === 'up' ? BOARD.movedUp : BOARD.movedDown, { n: now + 1, count: position.count }));
 		}
 		return moved;
 	}
@@ -165,7 +167,7 @@ export class BoardEditor {
 		const restored = this.#attempt(addKey(note.section), () => note.undo.undo() !== null);
 		this.dismiss(note);
 		if (!restored) return undefined;
-		this.#say.say(`Put back in ${getSection(note.section).title}.`);
+		this.#say.say(say(BOARD.putBack, { title: getSection(note.section).title }));
 		return note.itemId;
 	}
 

@@ -32,6 +32,9 @@ const ADDING: Partial<Record<SectionKey, string>> = {
 };
 
 const quoted = (text: string) => `'${text.trim() || '(no words yet)'}'`;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Pat's words", and "your words" when the name is the reader's "you". */
+const whose = (name: string) => (name === 'you' ? 'your' : `${name}'s`);
 
 /** A field value as a person reads it: option labels, names, plain dates. */
 export function describeValue(spec: FieldSpec | undefined, value: FieldScalar, nameOf: NameOf): string {
@@ -64,8 +67,8 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 	const who = nameOf(entry.senderId);
 	const section = getSection(entry.section);
 	const item = quoted(entry.detail.text);
-	const typedBy = entry.wordsOfId ? `typed by ${who} as ${nameOf(entry.wordsOfId)}'s words` : null;
-	const plain = (sentence: string): EntrySentence => ({ sentence, typedBy, before: null, after: null });
+	const typedBy = entry.wordsOfId ? `typed by ${who} as ${whose(nameOf(entry.wordsOfId))} words` : null;
+	const plain = (sentence: string): EntrySentence => ({ sentence: capitalise(sentence), typedBy, before: null, after: null });
 	const d = entry.detail;
 	switch (entry.kind) {
 		case 'added': {
@@ -79,7 +82,7 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 			return plain(`${who} brought back '${section.title}: ${d.text.trim() || '(no words)'}'`);
 		case 'text': {
 			const label = d.field === 'text' || !d.field ? section.textLabel : (fieldSpec(entry.section, d.field)?.label ?? d.field);
-			return { sentence: `${who} changed the words of "${label}" in ${item}`, typedBy, before: d.before ?? '', after: d.after ?? '' };
+			return { sentence: capitalise(`${who} changed the words of "${label}" in ${item}`), typedBy, before: d.before ?? '', after: d.after ?? '' };
 		}
 		case 'done':
 			if (entry.section === 'visits') return plain(d.text.trim() ? `${who} ended the conversation. What we agreed: ${item}` : `${who} ended the conversation`);
