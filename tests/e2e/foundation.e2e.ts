@@ -42,7 +42,7 @@ test('a plan for me: a clinician joins by invitation, a stranger gets 404, a sup
 	const clinician = await newVisitor(browser);
 	const drLee = newAccount('Lee');
 	await clinician.page.goto(clinicianLink);
-	await expect(clinician.page.getByRole('heading', { level: 1 })).toHaveText(`${sam.account.name} invites you to ${sam.account.name}'s care plan`);
+	await expect(clinician.page.getByRole('heading', { level: 1 })).toHaveText(`${sam.account.name} invites you to their care plan`);
 	const details = main(clinician.page).locator('dl');
 	await expect(details.locator('.nhsuk-summary-list__row', { hasText: 'Your role' }).locator('dd')).toHaveText(`Clinician: a health or care worker who helps ${sam.account.name} write their plan.`);
 	await expect(details.locator('.nhsuk-summary-list__row', { hasText: 'Invited by' }).locator('dd')).toHaveText(sam.account.name);

@@ -58,6 +58,8 @@ export interface InvitationView {
 	roleLabel: string;
 	personName: string;
 	invitedBy: string;
+	/** The person whose plan it is sent this invitation themselves. */
+	fromThePerson: boolean;
 	expiresAt: number;
 }
 
@@ -83,6 +85,7 @@ export async function describeInvitation(
 			roleLabel: ROLE_SHORT_LABELS[invitation.role],
 			personName: invitation.role === 'person' ? invitation.label : board.personName,
 			invitedBy: inviter?.name ?? INVITE.someone,
+			fromThePerson: board.ownerId !== null && board.ownerId === invitation.createdBy,
 			expiresAt: invitation.expiresAt
 		}
 	};
