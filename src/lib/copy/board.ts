@@ -16,6 +16,18 @@ export const STATUS = {
 	noAccess: 'You no longer have access to this plan',
 	updated: 'WhatMatters has been updated. Reload the page to keep going.',
 	notShared: 'Your changes could not be shared just now. We will keep trying. {kept}',
+	// One or two words for the same, where the bar must stay one line (a phone, high zoom).
+	short: {
+		live: 'Live',
+		connecting: 'Connecting…',
+		reconnecting: 'Reconnecting…',
+		offline: 'Offline',
+		offlineKept: 'Offline: kept here',
+		'signed-out': 'Signed out',
+		'no-access': 'No access',
+		error: 'Not shared yet',
+		updated: 'Please reload'
+	},
 	signInAgain: 'Sign in again',
 	myPlans: 'Go to my care plans',
 	reload: 'Reload the page'
@@ -51,6 +63,15 @@ export const BYLINE = {
 	yourWordsTypedBy: 'Your words, typed by {typist}',
 	wordsOfTypedBy: 'Words of {who}, typed by {typist}',
 	changedBy: 'changed by {who}'
+} as const;
+
+/** "Here now" in the status bar. */
+export const HERE_NOW = {
+	label: 'Here now:',
+	you: 'You',
+	count: ['{n} here now', '{n} here now'],
+	show: 'Show who is here',
+	notLive: 'You will see who else is here when you are connected.'
 } as const;
 
 export const BOARD = {
