@@ -217,3 +217,42 @@ test('words recorded for the person before they have an account become theirs wh
 	await expect(byline(c, goal)).toContainText('Words of Pat Morgan (Person), typed by you');
 	await expect(talkingNow(c).getByRole('radio', { name: 'Pat Morgan (Person)' })).toBeChecked();
 });
+
+test('the guide and “Coming up” work by keyboard alone and have no WCAG 2.2 A/AA violations at 1280 px and 390 px', async ({ browser }) => {
+	const { person, clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const c = clinician.page;
+	const step = await addBoardItem(person.page, 'steps', 'Ring the housing office');
+	await person.page.locator(`#dueDate-${step}`).fill('2999-01-02');
+	await person.page.locator(`#dueDate-${step}`).blur();
+	await expect(c.getByTestId('coming-up').locator('li')).toHaveCount(1, live);
+
+	// Start, move on and back, and choose a step, with the keyboard only.
+	await guide(c).getByRole('button', { name: 'Start the conversation' }).focus();
+	await c.keyboard.press('Enter');
+	await expect(stepNow(c)).toHaveText('We are on step 1: What you want from today');
+	await expect(c.locator('#visit-now-title')).toBeFocused();
+	await guide(c).getByRole('button', { name: 'Next step' }).focus();
+	await c.keyboard.press('Enter');
+	await c.keyboard.press('Space');
+	await expect(stepNow(c)).toHaveText('We are on step 3: What matters and what OK looks like');
+	await c.keyboard.press('Shift+Tab');
+	await expect(guide(c).getByRole('button', { name: 'Back a step' })).toBeFocused();
+	await c.keyboard.press('Enter');
+	await expect(stepNow(c)).toHaveText('We are on step 2: Talk it through');
+	await guide(c).getByRole('button', { name: /Step 5 of 5/ }).focus();
+	await c.keyboard.press('Enter');
+	await expect(stepNow(c)).toHaveText('We are on step 5: Follow up and celebrate');
+	await expect(stepNow(person.page)).toHaveText('We are on step 5: Follow up and celebrate', live);
+	// Hiding and showing the guide, by keyboard too.
+	await guide(c).getByRole('button', { name: 'Hide the guide' }).focus();
+	await c.keyboard.press('Enter');
+	await expect(guide(c).getByRole('button', { name: 'Show the guide' })).toBeFocused();
+	await c.keyboard.press('Enter');
+	await expect(guide(c).getByTestId('step-panel')).toBeVisible();
+
+	await expectAccessible(c, 'the guide and Coming up at 1280 px');
+	await guide(c).getByTestId('past-visits').locator('summary').click();
+	await c.setViewportSize({ width: 390, height: 844 });
+	await expectAccessible(c, 'the guide and Coming up at 390 px');
+	await expectAccessible(person.page, 'the guide as the person sees it at 1280 px');
+});
