@@ -16,7 +16,7 @@ let server: TestServer;
 let plan: PlanWithEveryone;
 const ids: Record<string, string> = {};
 const providers: TestProvider[] = [];
-let since = 0;
+let visitId = '';
 let goal = '';
 let step = '';
 
@@ -27,7 +27,7 @@ async function connect(who: 'clinician' | 'person' | 'supporter') {
 	return p;
 }
 
-const changesPath = (at: number | string) => `/boards/${plan.boardId}/conversation-changes?since=${at}`;
+const changesPath = (visit: string) => `/boards/${plan.boardId}/conversation-changes?visit=${encodeURIComponent(visit)}`;
 
 beforeAll(async () => {
 	server = await startServer();
@@ -42,7 +42,7 @@ beforeAll(async () => {
 	updateFields(clinician.doc, 'goals', earlier, { status: 'working_on_it' }, ids.clinician!);
 	await new Promise((resolve) => setTimeout(resolve, 20));
 	startVisit(clinician.doc, { author: ids.clinician!, participants: [ids.person!, ids.clinician!] });
-	since = currentVisit(listItems(clinician.doc, 'visits'))!.createdAt;
+	visitId = currentVisit(listItems(clinician.doc, 'visits'))!.id;
 	updateFields(clinician.doc, 'goals', goal, { status: 'achieved' }, ids.clinician!);
 	updateFields(clinician.doc, 'steps', step, { status: 'doing' }, ids.clinician!);
 	updateFields(clinician.doc, 'steps', step, { status: 'done' }, ids.clinician!);
@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('what a conversation changed, for "What we agreed"', () => {
 	it('gives each goal’s and step’s newest status since the conversation started', async () => {
-		const answer = await plan.clients.clinician.get(changesPath(since));
+		const answer = await plan.clients.clinician.get(changesPath(visitId));
 		expect(answer.status).toBe(200);
 		expect(JSON.parse(answer.text)).toEqual({
 			changes: [
@@ -65,18 +65,20 @@ describe('what a conversation changed, for "What we agreed"', () => {
 				{ section: 'steps', itemId: step, status: 'done' }
 			]
 		});
-		// From after the changes, nothing.
-		expect(JSON.parse((await plan.clients.person.get(changesPath(Date.now() + 60_000))).text)).toEqual({ changes: [] });
+		// A conversation the history does not know: a clear 404, not an empty list.
+		const unknown = await plan.clients.person.get(changesPath('no-such-conversation'));
+		expect(unknown.status).toBe(404);
+		expect(unknown.text).toContain('We could not find that conversation');
 	});
 
 	it('is for people who may change the plan; bad input gets a clear 400', async () => {
-		expect((await plan.clients.supporter.get(changesPath(since))).status).toBe(403);
-		expect((await plan.clients.outsider.get(changesPath(since))).status).toBe(404);
-		expect((await new Client(server.url).get(changesPath(since))).status).toBe(303);
-		for (const bad of ['', 'yesterday', '-5', '1e9', '9'.repeat(20)]) {
+		expect((await plan.clients.supporter.get(changesPath(visitId))).status).toBe(403);
+		expect((await plan.clients.outsider.get(changesPath(visitId))).status).toBe(404);
+		expect((await new Client(server.url).get(changesPath(visitId))).status).toBe(303);
+		for (const bad of ['', 'a b', '../x', 'x'.repeat(129), '<script>']) {
 			const answer = await plan.clients.clinician.get(changesPath(bad));
 			expect(answer.status, bad).toBe(400);
-			expect(answer.text).toContain('We could not tell when the conversation started.');
+			expect(answer.text).toContain('We could not tell which conversation this is.');
 		}
 	});
 });

@@ -45,3 +45,9 @@ export const CONVERSATION = {
 	nowGoing: '{text}: now “{status}”',
 	noWords: '(no words yet)'
 } as const;
+
+/** What the server answers when "What we agreed" cannot be gathered. */
+export const CONVERSATION_ANSWERS = {
+	whichConversation: 'We could not tell which conversation this is.',
+	notKnown: 'We could not find that conversation in the history of this plan yet.'
+} as const;
