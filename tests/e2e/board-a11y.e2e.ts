@@ -1,7 +1,7 @@
 /**
  * The board for everyone: ten labelled regions with headings, and axe (zero WCAG 2.2 A/AA
  * violations) in the states people meet it in: the person's full board with a done step and a
- * delete notice, the clinician's with "Speaking as", the supporter's read-only one, offline.
+ * delete notice, the clinician's on one shared screen, the supporter's read-only one, offline.
  */
 import { expect, test } from '@playwright/test';
 import {
@@ -16,7 +16,8 @@ import {
 	newActor,
 	openBoard,
 	planWithClinician,
-	startPlanForMe
+	startPlanForMe,
+	talkAs
 } from './fixtures';
 
 // Every test makes its own accounts and plan, so they can share the workers.
@@ -37,7 +38,7 @@ test('each of the ten sections is a labelled region with its heading, in order',
 		await expect(region.getByText('Nothing here yet. You can add the first one below.')).toBeVisible();
 	}
 	// In the plan's order, each reachable from the "Jump to a section" list.
-	const regionNames = await page.locator('section[data-section]').evaluateAll((els) =>
+	const regionNames = await page.locator('.wm-board section[data-section]').evaluateAll((els) =>
 		els.map((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent?.trim())
 	);
 	expect(regionNames).toEqual(BOARD_SECTIONS.map((s) => s.title));
@@ -77,12 +78,11 @@ test('the board has no WCAG 2.2 A/AA violations: person (full, done step, delete
 	await expect(c.locator(`#text-${ids.contingency}`)).toHaveValue('Something for If things get difficult', { timeout: LIVE_MS });
 	await expectAccessible(p, 'board as the person (every section filled, a done step, a delete notice)');
 
-	// The clinician, with "Speaking as" on screen and the person chosen.
+	// The clinician, on one shared screen with the person talking.
 	await expect(boardItem(c, ids.steps).getByTestId('step-done')).toBeVisible();
-	const speaking = c.getByRole('group', { name: 'Speaking as' });
-	await speaking.getByRole('radio', { name: 'Mo (the person)' }).check();
-	await expect(c.getByText("This will be written down as Mo's words.").first()).toBeVisible();
-	await expectAccessible(c, 'board as the clinician (speaking as the person)');
+	await talkAs(c, 'Mo (Person)');
+	await expect(c.getByText('This will be saved as the words of Mo.').first()).toBeVisible();
+	await expectAccessible(c, 'board as the clinician (one shared screen, the person talking)');
 
 	// A supporter: the read-only board.
 	const supporter = await addSupporter(browser, p, boardId, 'Dee');

@@ -17,7 +17,9 @@ import {
 	itemAction,
 	LIVE_MS,
 	openBoard,
-	planWithClinician
+	planWithClinician,
+	talkAs,
+	talkingNow
 } from './fixtures';
 
 // Every test makes its own accounts and plan, so they can share the workers.
@@ -168,22 +170,21 @@ test('person and clinician see each other’s additions, edits, moves, deletes a
 	await expect(byline(c, garden)).toContainText('Written by you');
 	expect(await boardItemIds(c, 'matters')).toEqual([family, garden]);
 
-	// --- Speaking as: the clinician types the person's words, recorded as the person's.
-	const speaking = c.getByRole('group', { name: 'Speaking as' });
-	await expect(speaking.getByRole('radio', { name: 'Me (Lee)' })).toBeChecked();
-	await speaking.getByRole('radio', { name: 'Sam (the person)' }).check();
-	await expect(c.getByText("This will be written down as Sam's words.").first()).toBeVisible();
+	// --- One shared screen: the clinician types the person's words, recorded as the person's.
+	await expect(talkingNow(c)).toHaveCount(0);
+	await talkAs(c, 'Sam (Person)');
+	await expect(c.getByText('This will be saved as the words of Sam.').first()).toBeVisible();
 	const spoken = await addBoardItem(c, 'matters', 'Not being rushed at appointments');
 	await expect(words(p, spoken)).toHaveValue('Not being rushed at appointments', live);
 	// Both whose words they are and who typed them: the server checked the typist is the sender.
 	await expect(byline(p, spoken)).toHaveText(byWords('Your words, typed by Lee (Clinician) ….'));
 	await expect(byline(c, spoken)).toHaveText(byWords('Words of Sam (Person), typed by you ….'));
-	// Back to speaking as themself: new items are the clinician's again.
-	await speaking.getByRole('radio', { name: 'Me (Lee)' }).check();
+	// The clinician talking now: new items are the clinician's again.
+	await talkAs(c, 'Lee (you)');
 	const own = await addBoardItem(c, 'today', 'Check how the walking went');
 	await expect(byline(p, own)).toHaveText(byWords('Written by Lee (Clinician) ….'), live);
-	// The person has no "speaking as": the plan is theirs, they always write as themself.
-	await expect(p.getByRole('group', { name: 'Speaking as' })).toHaveCount(0);
+	// On their own screen, the person writes as themself; nobody is asked who is talking.
+	await expect(talkingNow(p)).toHaveCount(0);
 
 	await Promise.all([person.context.close(), clinician.context.close()]);
 });
@@ -292,13 +293,13 @@ test('a supporter reads the plan live, with no way to change it', async ({ brows
 	await boardLive(p);
 
 	await expect(s.getByRole('heading', { level: 1 })).toHaveText("Jo's care plan");
-	await expect(s.getByText('You can read this plan. Only the person and the people who help write it can change it.')).toBeVisible();
+	await expect(s.getByText('You can read this plan. Only Jo and the people who help write it can change it.')).toBeVisible();
 	await expect(connectionStatus(s)).toHaveText(/Live: you see changes as they are made/);
 
 	// What is already there, as words.
 	const readGoal = boardItem(s, goal);
 	await expect(readGoal.locator('.wm-item__text')).toContainText('Go swimming again');
-	await expect(fact(s, goal, 'How important is this to me?')).toHaveText('9 out of 10');
+	await expect(fact(s, goal, 'How important is this to you?')).toHaveText('9 out of 10');
 	await expect(readGoal.locator('.wm-item__byline')).toHaveText(byWords('Written by Jo (Person) ….'));
 
 	// Live changes from the person arrive.
@@ -307,7 +308,7 @@ test('a supporter reads the plan live, with no way to change it', async ({ brows
 	await typeAtEnd(p, matters, ' and my garden');
 	await expect(boardItem(s, matters).locator('.wm-item__text')).toContainText('My cat, Biscuit and my garden', live);
 	await ruler(p, 'confidence', goal, 4).check();
-	await expect(fact(s, goal, 'How sure am I that I can do it?')).toHaveText('4 out of 10', live);
+	await expect(fact(s, goal, 'How sure are you that you can do it?')).toHaveText('4 out of 10', live);
 	const step = await addBoardItem(p, 'steps', 'Find the pool times');
 	await expect(boardItem(s, step).locator('.wm-item__text')).toContainText('Find the pool times', live);
 	await p.locator(`#status-${step}`).selectOption('done');
@@ -316,8 +317,9 @@ test('a supporter reads the plan live, with no way to change it', async ({ brows
 	// No way to change anything: no text boxes, no fields, no add / move / delete buttons.
 	const board = s.locator('.wm-board');
 	await expect(board.locator('textarea, input, select')).toHaveCount(0);
-	await expect(s.getByRole('button', { name: /^(Add to|Move up|Move down|Delete|Undo)/ })).toHaveCount(0);
-	await expect(s.getByRole('group', { name: 'Speaking as' })).toHaveCount(0);
+	await expect(s.getByRole('button', { name: /^(Add |Move up|Move down|Delete|Undo)/ })).toHaveCount(0);
+	await expect(talkingNow(s)).toHaveCount(0);
+	await expect(s.getByRole('button', { name: 'Together on one screen' })).toHaveCount(0);
 	await expect(board.getByText('You can add the first one below.')).toHaveCount(0);
 	// The clinician's view of the same board is writable (a contrast that proves the check above).
 	await expect(clinician.page.locator(`#text-${matters}`)).toHaveValue('My cat, Biscuit and my garden');

@@ -9,6 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
 	addBoardItem,
+	addButton,
 	addSupporter,
 	boardItem,
 	boardSection,
@@ -112,7 +113,7 @@ test('three people see where the others are, down to the caret, and a supporter 
 	await expectAccessible(s, 'the board as a supporter sees it');
 
 	// Added, the draft notice goes.
-	await boardSection(a, 'notes').getByRole('button', { name: /^Add to / }).click();
+	await addButton(a, 'notes').click();
 	await expect(boardSection(p, 'notes').getByTestId('draft-notice')).toHaveCount(0);
 
 	for (const actor of [person, clinician, advocate, supporter]) await actor.context.close();

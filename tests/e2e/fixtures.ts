@@ -210,19 +210,25 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 // The live board (boards/[id]): sections, items, connection status.
 // ---------------------------------------------------------------------------------------------
 
-/** The ten sections in display order: keys as in `data-section`, titles as the UI shows them. */
+/** The ten sections in display order: keys as in `data-section`, titles and add buttons as the UI shows them. */
 export const BOARD_SECTIONS = [
-	{ key: 'today', title: 'Our time today' },
-	{ key: 'matters', title: 'What matters to me' },
-	{ key: 'goodDay', title: 'A good day / a hard day' },
-	{ key: 'strengths', title: 'My strengths' },
-	{ key: 'people', title: 'People who help me' },
-	{ key: 'obstacles', title: 'Things that get in the way' },
-	{ key: 'goals', title: 'My goals' },
-	{ key: 'steps', title: 'Next steps' },
-	{ key: 'notes', title: 'Notes between visits' },
-	{ key: 'contingency', title: 'If things get difficult' }
+	{ key: 'today', title: 'Our time today', add: 'Add to today' },
+	{ key: 'matters', title: 'What matters to me', add: 'Add what matters' },
+	{ key: 'goodDay', title: 'A good day / a hard day', add: 'Add about my days' },
+	{ key: 'strengths', title: 'My strengths', add: 'Add a strength' },
+	{ key: 'people', title: 'People who help me', add: 'Add someone' },
+	{ key: 'obstacles', title: 'Things that get in the way', add: 'Add what gets in the way' },
+	{ key: 'goals', title: 'My goals', add: 'Add a goal' },
+	{ key: 'steps', title: 'Next steps', add: 'Add a step' },
+	{ key: 'notes', title: 'Notes between visits', add: 'Add a note' },
+	{ key: 'contingency', title: 'If things get difficult', add: 'Add to my plan for hard times' }
 ] as const;
+
+/** A section's "Add" button, by the words it shows. */
+export function addButton(page: Page, key: BoardSectionKey): Locator {
+	const add = BOARD_SECTIONS.find((s) => s.key === key)!.add;
+	return boardSection(page, key).getByRole('button', { name: add, exact: true });
+}
 
 export type BoardSectionKey = (typeof BOARD_SECTIONS)[number]['key'];
 
@@ -293,7 +299,7 @@ export async function findItemId(page: Page, key: BoardSectionKey, text: string)
 export async function addBoardItem(page: Page, key: BoardSectionKey, text: string): Promise<string> {
 	const box = page.locator(`#add-${key}`);
 	await box.fill(text);
-	await boardSection(page, key).getByRole('button', { name: /^Add to / }).click();
+	await addButton(page, key).click();
 	// The box empties once the item is in the document.
 	await expect(box).toHaveValue('');
 	const id = await findItemId(page, key, text);
@@ -333,4 +339,24 @@ export async function addSupporter(browser: Browser, owner: Page, boardId: strin
 export function itemAction(action: 'Move up' | 'Move down' | 'Delete', n: number, sectionTitle: string): RegExp {
 	const escaped = sectionTitle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 	return new RegExp(`^${action}\\s*, item ${n} of ${escaped}$`);
+}
+
+/** The "Who is talking now?" choice of one shared screen. */
+export function talkingNow(page: Page): Locator {
+	return page.getByRole('group', { name: 'Who is talking now?' });
+}
+
+/** Turns "Together on one screen" on (if it is not) and chooses who is talking, by their label. */
+export async function talkAs(page: Page, label: string): Promise<void> {
+	const shared = page.getByRole('button', { name: 'Together on one screen' });
+	if ((await shared.getAttribute('aria-pressed')) !== 'true') await shared.click();
+	await talkingNow(page).getByRole('radio', { name: label, exact: true }).check();
+	await expect(talkingNow(page).getByRole('radio', { name: label, exact: true })).toBeChecked();
+}
+
+/** Turns "Together on one screen" off: what is added is the signed-in account's words again. */
+export async function stopSharingScreen(page: Page): Promise<void> {
+	const shared = page.getByRole('button', { name: 'Together on one screen' });
+	if ((await shared.getAttribute('aria-pressed')) === 'true') await shared.click();
+	await expect(talkingNow(page)).toHaveCount(0);
 }

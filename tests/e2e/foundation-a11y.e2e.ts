@@ -61,7 +61,7 @@ test('plan list, new plan and people pages have no WCAG 2.2 A/AA violations', as
 
 	// People page as manager, with a new link shown and a pending invitation listed.
 	const link = await invite(owner.page, boardId, 'Dr Chen', 'clinician');
-	await expect(owner.page.getByRole('button', { name: 'Withdraw the invitation for Dr Chen' })).toBeVisible();
+	await expect(owner.page.getByRole('button', { name: 'Cancel the invitation for Dr Chen' })).toBeVisible();
 	await expectAccessible(owner.page, 'people page (manager, new link shown, pending invitation)');
 
 	// People page with a form error.

@@ -84,7 +84,7 @@ test('sign up and start a plan using only the keyboard', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/boards\/[a-z2-7]{20}$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'My care plan' })).toBeVisible();
-	await expect(page.getByText('You are on this plan as: Person')).toBeVisible();
+	await expect(page.getByTestId('my-role')).toHaveText('This is your plan. You decide who takes part.');
 
 	// The plan is in the list, reachable by keyboard too.
 	const boardPath = new URL(page.url()).pathname;

@@ -23,7 +23,7 @@ test('a plan for me: a clinician joins by invitation, a stranger gets 404, a sup
 	const sam = await newActor(browser, 'Sam');
 	await expect(main(sam.page).getByText('You are not on any care plans yet')).toBeVisible();
 	const boardId = await startPlanForMe(sam.page);
-	await expect(sam.page.getByText('You are on this plan as: Person')).toBeVisible();
+	await expect(sam.page.getByTestId('my-role')).toHaveText('This is your plan. You decide who takes part.');
 	await sam.page.goto('/boards');
 	await expect(main(sam.page).getByRole('link', { name: 'My plan', exact: true })).toHaveAttribute('href', `/boards/${boardId}`);
 
@@ -32,7 +32,7 @@ test('a plan for me: a clinician joins by invitation, a stranger gets 404, a sup
 	await sam.page.getByRole('link', { name: 'People on this plan' }).click();
 	await expect(sam.page).toHaveURL(new RegExp(`/boards/${boardId}/people$`));
 	const clinicianLink = await invite(sam.page, boardId, 'Dr Lee', 'clinician');
-	const pending = sam.page.getByRole('list', { name: 'Invitations waiting to be used' });
+	const pending = sam.page.getByRole('list', { name: 'Invitations sent' });
 	await expect(pending.getByText('Invited as Clinician.')).toBeVisible();
 	// The link is shown once only.
 	await sam.page.reload();
@@ -42,13 +42,13 @@ test('a plan for me: a clinician joins by invitation, a stranger gets 404, a sup
 	const clinician = await newVisitor(browser);
 	const drLee = newAccount('Lee');
 	await clinician.page.goto(clinicianLink);
-	await expect(clinician.page.getByRole('heading', { level: 1 })).toHaveText(`${sam.account.name} invites you to ${sam.account.name}'s care plan`);
+	await expect(clinician.page.getByRole('heading', { level: 1 })).toHaveText(`${sam.account.name} invites you to their care plan`);
 	const details = main(clinician.page).locator('dl');
-	await expect(details.locator('.nhsuk-summary-list__row', { hasText: 'Your role' }).locator('dd')).toHaveText('Clinician');
+	await expect(details.locator('.nhsuk-summary-list__row', { hasText: 'Your role' }).locator('dd')).toHaveText(`Clinician: a health or care worker who helps ${sam.account.name} write their plan.`);
 	await expect(details.locator('.nhsuk-summary-list__row', { hasText: 'Invited by' }).locator('dd')).toHaveText(sam.account.name);
 	await signUpThroughInvitation(clinician.page, clinicianLink, drLee, boardId);
 	await expect(clinician.page.getByRole('heading', { level: 1 })).toHaveText(`${sam.account.name}'s care plan`);
-	await expect(clinician.page.getByText('You are on this plan as: Clinician')).toBeVisible();
+	await expect(clinician.page.getByTestId('my-role')).toContainText('Your role on this plan: Clinician.');
 	await clinician.page.goto('/boards');
 	const planCard = main(clinician.page).getByRole('link', { name: `${sam.account.name}'s plan` });
 	await expect(planCard).toHaveAttribute('href', `/boards/${boardId}`);
@@ -57,7 +57,7 @@ test('a plan for me: a clinician joins by invitation, a stranger gets 404, a sup
 	await sam.page.reload();
 	const members = sam.page.getByRole('list', { name: 'Members' });
 	await expect(members.getByRole('heading', { name: drLee.name })).toBeVisible();
-	await expect(sam.page.getByRole('button', { name: 'Withdraw the invitation for Dr Lee' })).toHaveCount(0);
+	await expect(sam.page.getByRole('button', { name: 'Cancel the invitation for Dr Lee' })).toHaveCount(0);
 
 	// The used link now shows a clear page.
 	await clinician.page.goto(clinicianLink);
@@ -77,7 +77,7 @@ test('a plan for me: a clinician joins by invitation, a stranger gets 404, a sup
 	// 5. The stranger is then invited as a supporter: they can read the plan but not manage people.
 	const supporterLink = await invite(sam.page, boardId, 'Robin', 'supporter');
 	await join(stranger.page, supporterLink, boardId);
-	await expect(stranger.page.getByText('You are on this plan as: Supporter')).toBeVisible();
+	await expect(stranger.page.getByTestId('my-role')).toContainText('Your role on this plan: Supporter.');
 	await expect(stranger.page.getByRole('link', { name: 'People on this plan' })).toHaveCount(0);
 	const forbidden = await stranger.page.goto(`/boards/${boardId}/people`);
 	expect(forbidden?.status()).toBe(403);
@@ -98,7 +98,7 @@ test('a plan with someone: the person joins by their link and then decides who t
 	// A clinician starts a plan with Alex and gets Alex's link.
 	const clinician = await newActor(browser, 'Jordan');
 	const { boardId, link } = await startPlanWith(clinician.page, 'Alex', 'clinician');
-	await expect(clinician.page.getByRole('list', { name: 'Invitations waiting to be used' }).getByText('Invited as Person.')).toBeVisible();
+	await expect(clinician.page.getByRole('list', { name: 'Invitations sent' }).getByText('Invited as Person.')).toBeVisible();
 	// Before a person has joined, the creator manages people and could invite the person.
 	await expect(clinician.page.getByRole('heading', { name: 'Invite someone' })).toBeVisible();
 	await expect(clinician.page.locator('#role-person')).toHaveCount(1);
@@ -137,24 +137,24 @@ test('a plan with someone: the person joins by their link and then decides who t
 	await Promise.all([clinician.context.close(), alex.context.close()]);
 });
 
-test('a withdrawn link and a used link each show a clear page', async ({ browser }) => {
+test('a cancelled link and a used link each show a clear page', async ({ browser }) => {
 	const owner = await newActor(browser, 'Morgan');
 	const boardId = await startPlanForMe(owner.page);
 	const patLink = await invite(owner.page, boardId, 'Pat', 'supporter');
 	const kimLink = await invite(owner.page, boardId, 'Kim', 'peer_advocate');
 	expect(patLink).not.toBe(kimLink);
 
-	// Withdraw Pat's invitation: it leaves the list, Kim's stays.
-	await owner.page.getByRole('button', { name: 'Withdraw the invitation for Pat' }).click();
+	// Cancel Pat's invitation: it leaves the list, Kim's stays.
+	await owner.page.getByRole('button', { name: 'Cancel the invitation for Pat' }).click();
 	await expect(owner.page).toHaveURL(new RegExp(`/boards/${boardId}/people$`));
-	const pending = owner.page.getByRole('list', { name: 'Invitations waiting to be used' });
+	const pending = owner.page.getByRole('list', { name: 'Invitations sent' });
 	await expect(pending.getByRole('heading', { name: 'Pat' })).toHaveCount(0);
 	await expect(pending.getByRole('heading', { name: 'Kim' })).toBeVisible();
 
-	// The withdrawn link: a clear page, no way to join.
+	// The cancelled link: a clear page, no way to join.
 	const visitor = await newVisitor(browser);
 	await visitor.page.goto(patLink);
-	await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('This invitation was withdrawn');
+	await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('This invitation was cancelled');
 	await expect(main(visitor.page).getByText('Ask them for a new link')).toBeVisible();
 	await expect(main(visitor.page).getByRole('link', { name: 'Create an account' })).toHaveCount(0);
 
@@ -163,9 +163,9 @@ test('a withdrawn link and a used link each show a clear page', async ({ browser
 	await visitor.page.goto(kimLink);
 	await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('This invitation has already been used');
 	await expect(visitor.page.getByRole('button', { name: 'Join the plan' })).toHaveCount(0);
-	// Even signed in, the withdrawn link cannot be used.
+	// Even signed in, the cancelled link cannot be used.
 	await visitor.page.goto(patLink);
-	await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('This invitation was withdrawn');
+	await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('This invitation was cancelled');
 	await expect(visitor.page.getByRole('button', { name: 'Join the plan' })).toHaveCount(0);
 
 	// A made-up link.

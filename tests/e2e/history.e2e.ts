@@ -17,7 +17,8 @@ import {
 	newActor,
 	openBoard,
 	planWithClinician,
-	startPlanForMe
+	startPlanForMe,
+	talkAs
 } from './fixtures';
 
 test.describe.configure({ mode: 'parallel' });
@@ -43,7 +44,7 @@ test('each history entry names who made the change, and whose words they were', 
 
 	const today = await addBoardItem(p, 'today', 'talk about sleep');
 	// The clinician types the person's words on a shared screen.
-	await c.getByRole('group', { name: 'Speaking as' }).getByRole('radio', { name: 'Pat (the person)' }).check();
+	await talkAs(c, 'Pat (Person)');
 	const goal = await addBoardItem(c, 'goals', "Take the bus to my daughter's");
 	await p.locator(`#confidence-${goal}`).getByRole('radio', { name: '4', exact: true }).check();
 	await expect(c.locator(`#confidence-${goal}`).getByRole('radio', { name: '4', exact: true })).toBeChecked(live);
@@ -61,17 +62,17 @@ test('each history entry names who made the change, and whose words they were', 
 	await expect(p.getByRole('heading', { level: 1, name: 'Every change to my care plan' })).toBeVisible();
 	const added = entry(p, "Dr Li Chen added a goal: 'Take the bus to my daughter's'");
 	await expect(added).toHaveCount(1);
-	await expect(added).toContainText("(typed by Dr Li Chen as Pat's words)");
-	await expect(entry(p, 'Dr Li Chen changed "How sure am I that I can do it?" from 4 to 5')).toHaveCount(1);
-	await expect(entry(p, 'Pat set "How sure am I that I can do it?" to 4')).toHaveCount(1);
+	await expect(added).toContainText('(typed by Dr Li Chen as your words)');
+	await expect(entry(p, 'Dr Li Chen changed "How sure are you that you can do it?" from 4 to 5')).toHaveCount(1);
+	await expect(entry(p, 'You set "How sure are you that you can do it?" to 4')).toHaveCount(1);
 	const deleted = entry(p, "Sam Okafor deleted 'Our time today: talk about sleep'");
 	await expect(deleted).toHaveCount(1);
 	await expect(deleted.getByRole('button', { name: 'Bring back' })).toBeVisible();
 	await expect(entry(p, "Sam Okafor wrote a note: 'Slept better this week'")).toHaveCount(1);
-	await expect(entry(p, "Pat marked 'Call the housing office' done")).toHaveCount(1);
-	await expect(entry(p, "Pat added to \"Our time today\": 'talk about sleep'")).not.toContainText('typed by');
+	await expect(entry(p, "You marked 'Call the housing office' done")).toHaveCount(1);
+	await expect(entry(p, "You added to \"Our time today\": 'talk about sleep'")).not.toContainText('typed by');
 	// Newest first, with the time in words and exactly.
-	await expect(p.getByTestId('history-entry').first()).toContainText("Pat marked 'Call the housing office' done");
+	await expect(p.getByTestId('history-entry').first()).toContainText("You marked 'Call the housing office' done");
 	await expect(added.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 	await expectAccessible(p, 'the history page');
 
@@ -80,7 +81,7 @@ test('each history entry names who made the change, and whose words they were', 
 	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=item`));
 	await expect(a.locator(`#text-${today}`)).toHaveValue('talk about sleep', live);
 	await p.goto(`/boards/${boardId}/history`);
-	await expect(p.getByTestId('history-entry').first()).toContainText("Pat brought back 'Our time today: talk about sleep'");
+	await expect(p.getByTestId('history-entry').first()).toContainText("You brought back 'Our time today: talk about sleep'");
 
 	// Only one person's changes, by the form (which works without JavaScript too).
 	await p.getByLabel('Who made the change').selectOption({ label: 'Sam Okafor' });

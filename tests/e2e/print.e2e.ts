@@ -124,7 +124,7 @@ test('the print page works from the keyboard alone', async ({ browser }) => {
 		const name = await p.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
 		if (name && !reached.includes(name)) reached.push(name);
 	}
-	const order = ['Back to the plan', 'Print or save as PDF', 'Larger print', 'Download the plan for a GP or another service\'s computer system', 'Download all your data'];
+	const order = ['Back to the plan', 'Print or save as PDF', 'Larger print', 'Download the plan for a GP\'s system', 'Download all your data'];
 	expect(reached.filter((name) => order.includes(name))).toEqual(order);
 	// Enter on "Larger print" chooses it.
 	await p.getByRole('link', { name: 'Larger print' }).focus();

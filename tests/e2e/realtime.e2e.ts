@@ -73,7 +73,7 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	await a.keyboard.press('Escape');
 	await expect(a.getByTestId('follow-bar')).toBeHidden();
 	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
-	await c.getByRole('link', { name: 'If things get difficult' }).click();
+	await c.getByRole('link', { name: 'If things get difficult', exact: true }).click();
 	await c.getByRole('link', { name: 'Our time today' }).click();
 	await expect(a.locator('#section-goals-title')).toBeInViewport();
 

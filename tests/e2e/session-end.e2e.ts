@@ -91,7 +91,7 @@ test('a writer made a reader is told in plain words and loses the edit controls;
 	await expect(notice).toContainText('You can now read this plan but not change it', { timeout: 5000 });
 	// Brought to the notice, wherever they were on the page.
 	await expect(notice).toBeFocused();
-	await expect(lee.getByText('You are on this plan as:')).toContainText('Supporter');
+	await expect(lee.getByTestId('my-role')).toContainText('Your role on this plan: Supporter.');
 	await expect(lee.locator('#add-notes')).toHaveCount(0);
 	await expect(lee.locator('textarea')).toHaveCount(0);
 	await boardLive(lee);

@@ -68,8 +68,9 @@ describe('the history page', () => {
 	it('names who made each change and whose words they were', async () => {
 		const page = words((await plan.clients.person.get(`/boards/${plan.boardId}/history?section=goals`)).text);
 		expect(page).toContain(`${NAMES.clinician} added a goal: 'Take the bus to my daughter's'`);
-		expect(page).toContain(`(typed by ${NAMES.clinician} as ${NAMES.person}'s words)`);
-		expect(page).toContain(`${NAMES.clinician} changed "How sure am I that I can do it?" from 4 to 5`);
+		// The reader is never named to themselves: the person reads "your words".
+		expect(page).toContain(`(typed by ${NAMES.clinician} as your words)`);
+		expect(page).toContain(`${NAMES.clinician} changed "How sure are you that you can do it?" from 4 to 5`);
 		const today = words((await plan.clients.person.get(`/boards/${plan.boardId}/history?section=today`)).text);
 		expect(today).toContain(`${NAMES.clinician} deleted 'Our time today: talk about sleep'`);
 	});

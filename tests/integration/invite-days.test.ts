@@ -29,7 +29,7 @@ describe('INVITE_DAYS=3', () => {
 			db.close();
 		}
 		const expired = await new Client(server.url).get(`/invite/${token}`);
-		expect(expired.text).toContain('This invitation has expired');
+		expect(expired.text).toContain('This invitation has run out');
 		expect(expired.text).toContain('Invitation links last 3 days.');
 	});
 });

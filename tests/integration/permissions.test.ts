@@ -112,7 +112,7 @@ describe('people actions', () => {
 		const invitationId = pending.text.match(/name="invitation" value="([a-z2-7]+)"/)?.[1];
 		expect(invitationId).toBeTruthy();
 		check(await client.person!.post(`${people()}?/withdraw`, { invitation: invitationId! }), 303, 'withdraw');
-		expect((await new Client(server.url).get(`/invite/${token}`)).text).toContain('This invitation was withdrawn');
+		expect((await new Client(server.url).get(`/invite/${token}`)).text).toContain('This invitation was cancelled');
 
 		const extra = await signedUp(server.url, 'Rita Removable');
 		await accept(extra.client, await invite(client.person!, plan.boardId, 'clinician', 'Rita'));

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
 	SECTIONS,
 	SECTION_KEYS,
+	BOARD_SECTION_KEYS,
 	addItem,
 	deleteItem,
 	getItem,
@@ -32,7 +33,8 @@ const texts = (doc: Y.Doc, s: SectionKey) => listItems(doc, s).map((i) => i.text
 
 describe('sections', () => {
 	it('lists the ten sections in the product order with stable keys', () => {
-		expect(SECTIONS.map((s) => s.key)).toEqual([...SECTION_KEYS]);
+		expect(SECTIONS.map((s) => s.key)).toEqual([...BOARD_SECTION_KEYS]);
+		expect(SECTION_KEYS).toEqual([...BOARD_SECTION_KEYS, 'visits']);
 		expect(SECTIONS.map((s) => s.title)).toEqual([
 			'Our time today',
 			'What matters to me',

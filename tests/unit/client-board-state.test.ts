@@ -172,10 +172,9 @@ describe('BoardView', () => {
 });
 
 describe('BoardEditor', () => {
-	it('credits new items to the "speaking as" member and the change to me', () => {
+	it('credits new items to who is talking now and the change to me', () => {
 		const doc = board();
-		const editor = new BoardEditor(doc, CLIN.id, new Announcer());
-		editor.speakingAs = PERSON.id;
+		const editor = new BoardEditor(doc, CLIN.id, new Announcer(), { author: PERSON.id });
 		const id = editor.add('matters', 'Seeing my grandchildren')!;
 		const item = getItem(doc, 'matters', id)!;
 		expect(item.author).toBe(PERSON.id);

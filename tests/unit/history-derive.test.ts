@@ -133,7 +133,7 @@ describe('history entries from the update log', () => {
 			['status', 'not_started', 'working_on_it', LI]
 		]);
 		expect(sentences(fields).map((s) => s.sentence)).toEqual([
-			`Dr Li Chen changed "How sure am I that I can do it?" from 4 to 5 for 'Walk more'`,
+			`Dr Li Chen changed "How sure are you that you can do it?" from 4 to 5 for 'Walk more'`,
 			`Dr Li Chen changed "How it is going" from Not started yet to Working on it for 'Walk more'`
 		]);
 	});
@@ -240,6 +240,6 @@ describe('history entries from the update log', () => {
 	it('names someone no longer known plainly', () => {
 		const b = loggedBoard();
 		b.as('user-gone', () => addItem(b.doc, 'notes', { author: 'user-gone', text: 'hi' }));
-		expect(sentences(deriveEntries(b.log).entries)[0]!.sentence).toBe("someone who has left the plan wrote a note: 'hi'");
+		expect(sentences(deriveEntries(b.log).entries)[0]!.sentence).toBe("Someone who has left the plan wrote a note: 'hi'");
 	});
 });

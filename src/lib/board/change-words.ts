@@ -17,7 +17,8 @@ const ADDED: Record<SectionKey, string> = {
 	goals: 'a goal',
 	steps: 'a next step',
 	notes: 'a note',
-	contingency: 'something for when things get difficult'
+	contingency: 'something for when things get difficult',
+	visits: 'a conversation'
 };
 
 /** Two summaries of one plan, coalesced: the same addition stays; anything else is "changed". */
@@ -45,6 +46,7 @@ function names(who: readonly string[]): string {
 export function noticeText({ who, personName, isMine, change }: NoticeWords): string {
 	const theirOwn = who.length === 1 && who[0] === personName;
 	const plan = isMine ? 'your plan' : theirOwn ? 'their plan' : `${personName}'s plan`;
+	if (change.kind === 'added' && change.section === 'visits') return `${names(who)} started a conversation on ${plan}`;
 	if (change.kind === 'added') return `${names(who)} added ${ADDED[change.section]} to ${plan}`;
 	return `${names(who)} changed ${plan}`;
 }

@@ -7,6 +7,7 @@ import { fieldEntries } from './fields.js';
 import { listItems } from './item-read.js';
 import { SECTION_KEYS } from './section-keys.js';
 import type { ItemView } from './types.js';
+import { sameValue } from './values.js';
 
 export interface ItemChange {
 	readonly before: ItemView;
@@ -28,7 +29,7 @@ export function changedFields(before: ItemView, after: ItemView): string[] {
 	const a = before as unknown as Record<string, unknown>;
 	const b = after as unknown as Record<string, unknown>;
 	const names = ['text', ...fieldEntries(before.section).map(([name]) => name), 'order'];
-	return names.filter((name) => a[name] !== b[name]);
+	return names.filter((name) => !sameValue(a[name], b[name]));
 }
 
 /** Compares a past version with another (usually the plan now). */

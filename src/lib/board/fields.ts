@@ -17,6 +17,11 @@ interface FieldBase {
 	readonly label: string;
 	/** Optional question shown as a hint. */
 	readonly prompt?: string;
+	/**
+	 * A change of this field alone is not worth an entry in the plan's history (the guide's
+	 * shared step moves many times in one conversation); it is still stored and restorable.
+	 */
+	readonly quiet?: boolean;
 }
 
 /** One of a fixed set of strings. */
@@ -50,6 +55,10 @@ export interface TextFieldSpec extends FieldBase {
 export interface UserIdFieldSpec extends FieldBase {
 	readonly type: 'userId';
 }
+/** A list of people on the plan (user ids, or THE_PERSON), without repeats. Default: empty. */
+export interface MembersFieldSpec extends FieldBase {
+	readonly type: 'members';
+}
 /** Id of an item in another section, or null. May dangle after a concurrent delete. */
 export interface ItemRefFieldSpec extends FieldBase {
 	readonly type: 'itemRef';
@@ -68,6 +77,7 @@ export type FieldSpec =
 	| StringFieldSpec
 	| TextFieldSpec
 	| UserIdFieldSpec
+	| MembersFieldSpec
 	| ItemRefFieldSpec
 	| StampFieldSpec;
 
@@ -107,9 +117,29 @@ export const CONTINGENCY_KINDS = [
 	{ value: 'who_to_call', label: 'Who to call' }
 ] as const;
 
+/**
+ * The five steps of a good conversation, from the "what matters to you?" guidance: the shared
+ * "we are on step N" of a conversation. What each step asks is in src/lib/copy/guide.ts.
+ */
+export const GUIDE_STEPS = [
+	{ value: 'today', label: 'What you want from today' },
+	{ value: 'explore', label: 'Talk it through' },
+	{ value: 'matters', label: 'What matters and what OK looks like' },
+	{ value: 'first_step', label: 'A first step' },
+	{ value: 'follow_up', label: 'Follow up and celebrate' }
+] as const;
+
+export const VISIT_STATUSES = [
+	{ value: 'in_progress', label: 'Going on now' },
+	{ value: 'ended', label: 'Ended' }
+] as const;
+
 /** Extra fields of each section's items, beyond the base fields. */
 export const FIELDS = {
-	today: {},
+	today: {
+		// The conversation this is the agenda of; null: kept for the next conversation.
+		visitId: { type: 'itemRef', label: 'Which conversation it is for', section: 'visits' }
+	},
 	matters: {},
 	goodDay: {
 		kind: { type: 'enum', label: 'This is about', options: GOOD_DAY_KINDS, nullable: false, default: 'good_day' }
@@ -127,8 +157,8 @@ export const FIELDS = {
 	},
 	goals: {
 		okLooksLike: { type: 'text', label: 'What "OK" would look like', prompt: 'How would you know things are OK?' },
-		importance: { type: 'ruler', label: 'How important is this to me?', prompt: 'Why not a lower number?' },
-		confidence: { type: 'ruler', label: 'How sure am I that I can do it?', prompt: 'Why not a lower number?' },
+		importance: { type: 'ruler', label: 'How important is this to you?', prompt: '0 means not at all, 10 means very important.' },
+		confidence: { type: 'ruler', label: 'How sure are you that you can do it?', prompt: '0 means not at all sure, 10 means very sure.' },
 		status: { type: 'enum', label: 'How it is going', options: GOAL_STATUSES, nullable: false, default: 'not_started' },
 		reviewDate: { type: 'date', label: 'When we will look at this again', nullable: true }
 	},
@@ -143,8 +173,16 @@ export const FIELDS = {
 		date: { type: 'date', label: 'Date', nullable: false }
 	},
 	contingency: {
-		kind: { type: 'enum', label: 'This is', options: CONTINGENCY_KINDS, nullable: false, default: 'warning_sign' },
+		kind: { type: 'enum', label: 'Put it under', options: CONTINGENCY_KINDS, nullable: false, default: 'warning_sign' },
 		phone: { type: 'string', label: 'Phone number', maxLength: LIMITS.maxPhoneLength, format: 'phone' }
+	},
+	// A conversation: its text is what was agreed, written when it ends.
+	visits: {
+		date: { type: 'date', label: 'Date of the conversation', nullable: false },
+		participants: { type: 'members', label: 'Who took part' },
+		step: { type: 'enum', label: 'Step of the conversation', options: GUIDE_STEPS, nullable: false, default: 'today', quiet: true },
+		status: { type: 'enum', label: 'Conversation', options: VISIT_STATUSES, nullable: false, default: 'in_progress' },
+		endedAt: { type: 'stamp', label: 'Ended on', when: { field: 'status', value: 'ended' } }
 	}
 } as const satisfies Record<SectionKey, Readonly<Record<string, FieldSpec>>>;
 
@@ -162,9 +200,11 @@ export type FieldValue<F> = F extends { readonly type: 'enum'; readonly nullable
 				? string
 				: F extends { readonly type: 'ruler' | 'stamp' }
 					? number | null
-					: F extends { readonly type: 'date' | 'string' | 'userId' | 'itemRef' }
-						? string | null
-						: never;
+					: F extends { readonly type: 'members' }
+						? readonly string[]
+						: F extends { readonly type: 'date' | 'string' | 'userId' | 'itemRef' }
+							? string | null
+							: never;
 
 /** Extra field values of one section's items (as read). */
 export type SectionFieldValues<S extends SectionKey> = {
@@ -191,6 +231,8 @@ export type ObstacleArea = (typeof OBSTACLE_AREAS)[number]['value'];
 export type GoalStatus = (typeof GOAL_STATUSES)[number]['value'];
 export type StepStatus = (typeof STEP_STATUSES)[number]['value'];
 export type ContingencyKind = (typeof CONTINGENCY_KINDS)[number]['value'];
+export type GuideStep = (typeof GUIDE_STEPS)[number]['value'];
+export type VisitStatus = (typeof VISIT_STATUSES)[number]['value'];
 
 const ENTRIES = new Map<string, ReadonlyArray<readonly [string, FieldSpec]>>(
 	Object.entries(FIELDS).map(([key, specs]) => [key, Object.entries(specs as Readonly<Record<string, FieldSpec>>)])

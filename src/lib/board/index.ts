@@ -3,10 +3,10 @@
  * over yjs and fractional-indexing, shared by the browser and the server.
  * Layout and rules: docs/board-schema.md.
  */
-export { SCHEMA_VERSION, BOARD_ORIGIN, STAMP_ORIGIN, LIMITS } from './schema.js';
+export { SCHEMA_VERSION, BOARD_ORIGIN, STAMP_ORIGIN, LIMITS, THE_PERSON } from './schema.js';
 export { BoardInputError, BoardVersionError } from './errors.js';
-export { SECTION_KEYS, isSectionKey, type SectionKey } from './section-keys.js';
-export { SECTIONS, getSection, type SectionInfo } from './sections.js';
+export { SECTION_KEYS, BOARD_SECTION_KEYS, isSectionKey, type SectionKey, type BoardSectionKey } from './section-keys.js';
+export { SECTIONS, VISITS_SECTION, getSection, type SectionInfo } from './sections.js';
 export {
 	FIELDS,
 	GOOD_DAY_KINDS,
@@ -14,6 +14,8 @@ export {
 	GOAL_STATUSES,
 	STEP_STATUSES,
 	CONTINGENCY_KINDS,
+	GUIDE_STEPS,
+	VISIT_STATUSES,
 	fieldEntries,
 	fieldSpec,
 	type FieldSpec,
@@ -27,18 +29,32 @@ export {
 	type ObstacleArea,
 	type GoalStatus,
 	type StepStatus,
-	type ContingencyKind
+	type ContingencyKind,
+	type GuideStep,
+	type VisitStatus
 } from './fields.js';
 export type { ItemBase, ItemView, AddItemInput } from './types.js';
 export { initBoard, getSchemaVersion } from './doc.js';
 export { listItems, getItem, getItemText } from './item-read.js';
 export { addItem, updateFields, setText, touchItem, deleteItem } from './item-write.js';
 export { moveItem, moveItemTo } from './item-move.js';
+export {
+	currentVisit,
+	pastVisits,
+	agendaOf,
+	startVisit,
+	setVisitStep,
+	setParticipants,
+	endVisit,
+	neighbourStep,
+	type Visit,
+	type StartVisitInput
+} from './visits.js';
 export { observeBoard, createUndoManager, type BoardChange } from './observe.js';
 export { validateBoardShape } from './validate-shape.js';
 export { checkUpdate, type UpdateCheckContext, type UpdateRefusal, type UpdateWriter } from './update-check/check-update.js';
 export { keepDeletedAttribution } from './update-check/former-attribution.js';
-export { isIsoDate, todayIso } from './values.js';
+export { isIsoDate, todayIso, sameValue } from './values.js';
 export { compareOrder } from './order.js';
 export { replayVersion, encodeVersion, CHECKPOINT_EVERY, type LoggedUpdate, type ReplayInput } from './versions.js';
 export { restoreItem, restorePlan, findVersionItem, type RestoreOptions } from './restore.js';

@@ -45,15 +45,22 @@ export function moveItemTo(doc: Y.Doc, section: SectionKey, id: string, index: n
 }
 
 /**
- * Moves an item one place up or down.
+ * Moves an item one place up or down: past its neighbour in the section, or, with `among`, past
+ * its neighbour among those items only (the agenda of one conversation, of a section that holds
+ * several), so a move always changes what the person sees.
  * @returns true if it moved; false if it does not exist or is already first/last.
  */
-export function moveItem(doc: Y.Doc, section: SectionKey, id: string, direction: 'up' | 'down'): boolean {
+export function moveItem(doc: Y.Doc, section: SectionKey, id: string, direction: 'up' | 'down', among?: ReadonlySet<string>): boolean {
 	assertSection(section);
 	assertId(id, 'id');
 	if (direction !== 'up' && direction !== 'down') throw new BoardInputError('direction', 'Move up or down.');
-	const from = sortedEntries(getSectionMap(doc, section)).findIndex((e) => e.id === id);
-	if (from < 0) return false;
-	const to = direction === 'up' ? from - 1 : from + 1;
-	return to >= 0 && moveItemTo(doc, section, id, to);
+	const sorted = sortedEntries(getSectionMap(doc, section));
+	const shown = among ? sorted.filter((e) => e.id === id || among.has(e.id)) : sorted;
+	const at = shown.findIndex((e) => e.id === id);
+	if (at < 0) return false;
+	const neighbour = shown[direction === 'up' ? at - 1 : at + 1];
+	if (!neighbour) return false;
+	const others = sorted.filter((e) => e.id !== id);
+	const past = others.findIndex((e) => e.id === neighbour.id);
+	return moveItemTo(doc, section, id, direction === 'up' ? past : past + 1);
 }

@@ -31,7 +31,8 @@ export function readItem<S extends SectionKey>(section: S, id: string, item: Y.M
 	for (const [name, spec] of fieldEntries(section)) {
 		const raw = item.get(name);
 		if (spec.type === 'text') view[name] = textOf(raw);
-		else view[name] = raw !== undefined && checkFieldValue(spec, raw) === null ? raw : defaultFieldValue(spec, new Date(createdAt));
+		else if (raw !== undefined && checkFieldValue(spec, raw) === null) view[name] = Array.isArray(raw) ? Object.freeze([...raw]) : raw;
+		else view[name] = defaultFieldValue(spec, new Date(createdAt));
 	}
 	return view as ItemView<S>;
 }

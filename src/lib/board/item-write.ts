@@ -16,9 +16,9 @@ import { BOARD_ORIGIN, LIMITS, STAMP_ORIGIN } from './schema.js';
 import { SECTION_KEYS, type SectionKey } from './section-keys.js';
 import { replaceText } from './text.js';
 import type { AddItemInput } from './types.js';
-import { checkFieldValue, checkText, defaultFieldValue } from './values.js';
+import { checkFieldValue, checkText, defaultFieldValue, sameValue, type StoredValue } from './values.js';
 
-type Scalar = string | number | null;
+type Scalar = StoredValue;
 
 interface Prepared {
 	readonly texts: Map<string, string>;
@@ -100,7 +100,7 @@ export function addItem<S extends SectionKey>(doc: Y.Doc, section: S, input: Add
 		for (const [name, spec] of fieldEntries(section)) {
 			if (spec.type === 'text') item.set(name, new Y.Text(patch.texts.get(name) ?? ''));
 		}
-		for (const [name, value] of values) item.set(name, value);
+		for (const [name, value] of values) item.set(name, Array.isArray(value) ? [...value] : value);
 		applyPlacement(map, item, placement);
 	}, BOARD_ORIGIN);
 	return id;
@@ -142,8 +142,8 @@ export function updateFields<S extends SectionKey>(
 		const now = Date.now();
 		for (const [name, value] of prepared.scalars) {
 			const old = item.get(name);
-			if (old === value) continue;
-			item.set(name, value);
+			if (sameValue(old, value)) continue;
+			item.set(name, Array.isArray(value) ? [...value] : value);
 			changed = true;
 			for (const [stamp, spec] of stampsOf(section)) {
 				if (spec.when.field !== name) continue;

@@ -9,17 +9,21 @@ import { BoardInputError } from './errors.js';
 import { assertId, assertWritable, getSectionMap } from './doc.js';
 import { fieldEntries } from './fields.js';
 import { listItems } from './item-read.js';
-import { BOARD_ORIGIN, LIMITS } from './schema.js';
+import { BOARD_ORIGIN, LIMITS, THE_PERSON } from './schema.js';
 import { SECTION_KEYS } from './section-keys.js';
 import { replaceText } from './text.js';
 import type { ItemView } from './types.js';
+import { sameValue, type StoredValue } from './values.js';
 
 export interface RestoreOptions {
 	/** Is this user still on the plan? A field naming someone who has left is cleared instead. */
 	readonly isMember?: (userId: string) => boolean;
 }
 
-type Scalar = string | number | null;
+type Scalar = StoredValue;
+
+/** May a restored field still name this id? THE_PERSON always stands for the plan's person. */
+const stillNamed = (id: string, options: RestoreOptions) => id === THE_PERSON || !options.isMember || options.isMember(id);
 
 /** Writes the version's values into an item that exists now. @returns true if anything changed. */
 function rewriteItem(item: Y.Map<unknown>, from: ItemView, options: RestoreOptions): boolean {
@@ -32,9 +36,10 @@ function rewriteItem(item: Y.Map<unknown>, from: ItemView, options: RestoreOptio
 			continue;
 		}
 		let value = fields[name] as Scalar;
-		if (spec.type === 'userId' && typeof value === 'string' && options.isMember && !options.isMember(value)) value = null;
-		if (item.get(name) !== value) {
-			item.set(name, value);
+		if (spec.type === 'userId' && typeof value === 'string' && !stillNamed(value, options)) value = null;
+		if (spec.type === 'members' && Array.isArray(value)) value = value.filter((id) => stillNamed(id, options));
+		if (!sameValue(item.get(name), value)) {
+			item.set(name, Array.isArray(value) ? [...value] : value);
 			changed = true;
 		}
 	}

@@ -17,6 +17,14 @@ export const META_ROOT = 'meta';
  */
 export const SECTION_ROOT_PREFIX = 'section:';
 
+/**
+ * An author, step owner or participant id that stands for the plan's person, whoever they are.
+ * Before the person has an account, words recorded on a shared screen are kept under it, so they
+ * are theirs from the start; it reads as the person once they join, with nothing rewritten. Real
+ * user ids never contain "@", so it can never be mistaken for one.
+ */
+export const THE_PERSON = '@person';
+
 /** Transaction origin of every write made by this module (track it in an UndoManager). */
 export const BOARD_ORIGIN = 'whatmatters/board';
 
@@ -47,5 +55,7 @@ export const LIMITS = {
 	/** Short single-line fields such as `relationship`. */
 	maxShortString: 200,
 	/** Phone numbers. */
-	maxPhoneLength: 40
+	maxPhoneLength: 40,
+	/** People named in one list (who took part in a conversation). */
+	maxMembersInList: 30
 } as const;

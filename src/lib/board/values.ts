@@ -85,13 +85,20 @@ export function checkFieldValue(spec: FieldSpec, value: unknown): string | null 
 		case 'userId':
 		case 'itemRef':
 			return value === null ? null : checkId(value, `"${label}"`);
+		case 'members': {
+			if (!Array.isArray(value)) return `"${label}" must be a list of people.`;
+			if (value.length > LIMITS.maxMembersInList) return `"${label}" can name at most ${LIMITS.maxMembersInList} people.`;
+			if (new Set(value).size !== value.length) return `"${label}" names someone twice.`;
+			for (const id of value) if (checkId(id, `"${label}"`)) return `"${label}" must be a list of people.`;
+			return null;
+		}
 		case 'stamp':
 			return value === null ? null : checkTimestamp(value, `"${label}"`);
 	}
 }
 
 /** The value a field takes when addItem is not given one. */
-export function defaultFieldValue(spec: FieldSpec, now: Date): string | number | null {
+export function defaultFieldValue(spec: FieldSpec, now: Date): StoredValue {
 	switch (spec.type) {
 		case 'enum':
 			return spec.default;
@@ -99,7 +106,20 @@ export function defaultFieldValue(spec: FieldSpec, now: Date): string | number |
 			return spec.nullable ? null : todayIso(now);
 		case 'text':
 			return '';
+		case 'members':
+			return EMPTY_LIST;
 		default:
 			return null;
 	}
+}
+
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
+/** A stored field value: a scalar, or a list of people. */
+export type StoredValue = string | number | null | readonly string[];
+
+/** True if two field values are the same (lists compared entry by entry). */
+export function sameValue(a: unknown, b: unknown): boolean {
+	if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+	return a === b;
 }

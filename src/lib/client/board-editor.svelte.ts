@@ -12,14 +12,21 @@ import {
 	BOARD_ORIGIN,
 	createUndoManager,
 	deleteItem,
+	endVisit,
 	getSection,
 	moveItem,
+	setParticipants,
+	setVisitStep,
+	startVisit,
 	touchItem,
 	updateFields,
+	type GuideStep,
 	type ItemPatch,
 	type SectionKey
 } from '$lib/board';
 import { excerpt, type Announcer } from './announcer.svelte';
+import { BOARD } from '$lib/copy/board';
+import { say } from '$lib/copy/say';
 
 /** A deleted item that can still be put back from this page. */
 export interface DeletedNote {
@@ -40,10 +47,15 @@ const UNDO_PER_SECTION = 5;
 const fieldKey = (itemId: string, field: string) => `${itemId}:${field}`;
 /** The error key of a section's "Add" form. */
 export const addKey = (section: SectionKey) => `add:${section}`;
+/** The error key of the guide and its conversation (start, step, who, end). */
+export const CONVERSATION_KEY = 'conversation';
+
+/** Whose words new things are: me, or whoever is talking on a shared screen. */
+export interface Talking {
+	readonly author: string;
+}
 
 export class BoardEditor {
-	/** Who new items are credited to ("speaking as" on a shared screen). */
-	speakingAs = $state('');
 	/** Plain-language problems, keyed by `itemId:field` or `add:<section>`. */
 	errors = $state<Record<string, string>>({});
 	/** Recently deleted items, newest first. */
@@ -52,16 +64,22 @@ export class BoardEditor {
 	readonly #doc: Y.Doc;
 	readonly #me: string;
 	readonly #say: Announcer;
+	readonly #talking: Talking;
 	#noteKey = 0;
 	#touched = new Map<string, number>();
 	#trailing = new Map<string, ReturnType<typeof setTimeout>>();
 	#trailingSection = new Map<string, SectionKey>();
 
-	constructor(doc: Y.Doc, me: string, announcer: Announcer) {
+	constructor(doc: Y.Doc, me: string, announcer: Announcer, talking: Talking = { author: me }) {
 		this.#doc = doc;
 		this.#me = me;
 		this.#say = announcer;
-		this.speakingAs = me;
+		this.#talking = talking;
+	}
+
+	/** Who new items are credited to: me, or who is talking now on a shared screen. */
+	get speakingAs(): string {
+		return this.#talking.author;
 	}
 
 	/** The problem to show next to one field of an item, if any. */
@@ -77,10 +95,10 @@ export class BoardEditor {
 		} catch (error) {
 			let message: string;
 			if (error instanceof BoardInputError) message = error.message;
-			else if (error instanceof BoardVersionError) message = 'This plan was changed by a newer version of WhatMatters. Reload the page to keep writing.';
+			else if (error instanceof BoardVersionError) message = BOARD.updatedWriting;
 			else {
 				console.error(error);
-				message = 'That could not be saved. Please try again.';
+				message = BOARD.notSaved;
 			}
 			// Shown where the person acted, even if the model names another input (say, the author).
 			this.errors[key] = message;
@@ -89,13 +107,13 @@ export class BoardEditor {
 	}
 
 	/**
-	 * Adds an item with these words, credited to `speakingAs`.
+	 * Adds an item with these words (and any of its fields), credited to `speakingAs`.
 	 * @returns the new item's id, or undefined if the model refused (the error is kept).
 	 */
-	add(section: SectionKey, text: string): string | undefined {
+	add<S extends SectionKey>(section: S, text: string, fields: ItemPatch<S> = {} as ItemPatch<S>): string | undefined {
 		const key = addKey(section);
-		const id = this.#attempt(key, () => addItem(this.#doc, section, { author: this.speakingAs, recordedBy: this.#me, text }));
-		if (id) this.#say.say(`Added to ${getSection(section).title}.`);
+		const id = this.#attempt(key, () => addItem(this.#doc, section, { ...fields, author: this.speakingAs, recordedBy: this.#me, text }));
+		if (id) this.#say.say(say(BOARD.addedTo, { title: getSection(section).title }));
 		return id;
 	}
 
@@ -106,12 +124,21 @@ export class BoardEditor {
 		return this.#attempt(key, () => updateFields(this.#doc, section, itemId, patch, this.#me)) !== undefined;
 	}
 
-	/** Moves an item one place. @returns true if it moved. */
-	move(section: SectionKey, itemId: string, direction: 'up' | 'down', position: { index: number; count: number }): boolean {
-		const moved = this.#attempt(fieldKey(itemId, 'move'), () => moveItem(this.#doc, section, itemId, direction)) ?? false;
+	/**
+	 * Moves an item one place among the items shown (`among`: when the section shows only some).
+	 * @returns true if it moved.
+	 */
+	move(
+		section: SectionKey,
+		itemId: string,
+		direction: 'up' | 'down',
+		position: { index: number; count: number },
+		among?: ReadonlySet<string>
+	): boolean {
+		const moved = this.#attempt(fieldKey(itemId, 'move'), () => moveItem(this.#doc, section, itemId, direction, among)) ?? false;
 		if (moved) {
 			const now = direction === 'up' ? position.index - 1 : position.index + 1;
-			this.#say.say(`Moved ${direction}. It is now number ${now + 1} of ${position.count}.`);
+			this.#say.say(say(direction === 'up' ? BOARD.movedUp : BOARD.movedDown, { n: now + 1, count: position.count }));
 		}
 		return moved;
 	}
@@ -140,7 +167,7 @@ export class BoardEditor {
 		const restored = this.#attempt(addKey(note.section), () => note.undo.undo() !== null);
 		this.dismiss(note);
 		if (!restored) return undefined;
-		this.#say.say(`Put back in ${getSection(note.section).title}.`);
+		this.#say.say(say(BOARD.putBack, { title: getSection(note.section).title }));
 		return note.itemId;
 	}
 
@@ -181,6 +208,26 @@ export class BoardEditor {
 			// A stamp that cannot be written (newer board version) is not worth an error of its own:
 			// the words were already refused or kept, and that is what the person sees.
 		}
+	}
+
+	/** Starts a conversation with these people, credited to `speakingAs`. @returns its id. */
+	startVisit(participants: readonly string[]): string | undefined {
+		return this.#attempt(CONVERSATION_KEY, () => startVisit(this.#doc, { author: this.speakingAs, recordedBy: this.#me, participants }));
+	}
+
+	/** Moves the conversation's shared step. @returns true if the model took it. */
+	setStep(visitId: string, step: GuideStep): boolean {
+		return this.#attempt(CONVERSATION_KEY, () => setVisitStep(this.#doc, visitId, step, this.#me)) === true;
+	}
+
+	/** Changes who takes part in a conversation. */
+	setParticipants(visitId: string, participants: readonly string[]): boolean {
+		return this.#attempt(CONVERSATION_KEY, () => setParticipants(this.#doc, visitId, participants, this.#me)) === true;
+	}
+
+	/** Ends a conversation with what was agreed. */
+	endVisit(visitId: string, agreed: string): boolean {
+		return this.#attempt(CONVERSATION_KEY, () => endVisit(this.#doc, visitId, agreed, this.#me)) === true;
 	}
 
 	/** Clears a field's error (when the person starts again). */

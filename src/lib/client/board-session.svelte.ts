@@ -5,6 +5,10 @@
  * it when the page is left.
  */
 import { getItemText, getSection, type ItemView, type SectionKey, type TextFieldName } from '$lib/board';
+import { BOARD } from '$lib/copy/board';
+import { CONVERSATION } from '$lib/copy/conversation';
+import { GUIDE, stepNumber, stepTitle } from '$lib/copy/guide';
+import { say } from '$lib/copy/say';
 import type * as Y from 'yjs';
 import { Announcer, excerpt } from './announcer.svelte';
 import { BoardConnection } from './board-connection.svelte';
@@ -13,6 +17,9 @@ import { BoardUndo } from './board-undo.svelte';
 import { BoardView } from './board-view.svelte';
 import { MemberDirectory, type Member } from './members';
 import { Presence } from './presence.svelte';
+import { SharedScreen } from './shared-screen.svelte';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface BoardSessionOptions {
 	boardId: string;
@@ -22,6 +29,8 @@ export interface BoardSessionOptions {
 	membersComplete: boolean;
 	/** May I change the board? Readers get no editor and never write to the document. */
 	canEdit: boolean;
+	/** The person's name on the plan: their words can be recorded before they have an account. */
+	personName: string;
 }
 
 export class BoardSession {
@@ -31,17 +40,22 @@ export class BoardSession {
 	readonly #editor: BoardEditor | null;
 	readonly #undo: BoardUndo | null;
 	readonly people: MemberDirectory;
+	/** "Together on one screen" and who is talking now, kept on this device. */
+	readonly shared: SharedScreen;
 	readonly announcer = new Announcer();
 
 	constructor(options: BoardSessionOptions) {
-		this.people = new MemberDirectory(options.members, options.me, options.membersComplete);
+		this.people = new MemberDirectory(options.members, options.me, options.membersComplete, options.personName);
+		this.shared = new SharedScreen(options.boardId, this.people);
 		this.connection = new BoardConnection(options.boardId);
 		const connection = this.connection;
 		this.view = new BoardView(
 			connection.doc,
 			{
 				added: (section, items) => this.#announceAdded(section, items),
-				done: (step) => this.announcer.say(`Step done: ${excerpt(step.text) || 'a next step'}. Well done!`)
+				done: (step) => this.announcer.say(say(BOARD.stepDoneSaid, { text: excerpt(step.text) || BOARD.aNextStep })),
+				stepMoved: (visit) => this.#announceStep(visit),
+				visitEnded: () => this.announcer.say(CONVERSATION.ended)
 			},
 			// Items arriving with the first load are not news.
 			() => connection.synced && connection.localReady
@@ -51,7 +65,7 @@ export class BoardSession {
 			announce: (text) => this.announcer.sayAside(text),
 			settled: () => connection.status === 'live'
 		});
-		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer) : null;
+		this.#editor = options.canEdit ? new BoardEditor(connection.doc, options.me.id, this.announcer, this.shared) : null;
 		this.#undo = options.canEdit ? new BoardUndo(connection.doc, options.me.id, this.announcer) : null;
 	}
 
@@ -72,10 +86,16 @@ export class BoardSession {
 
 	#announceAdded(section: SectionKey, items: readonly ItemView[]) {
 		const title = getSection(section).title;
-		if (items.length > 1) return this.announcer.say(`${items.length} new items in ${title}.`);
 		const item = items[0]!;
 		const who = this.people.describe(item.author);
-		this.announcer.say(`New in ${title}, written by ${who}: ${excerpt(item.text) || 'no words yet'}.`);
+		if (section === 'visits') return this.announcer.say(say(BOARD.visitStartedSaid, { who: capitalise(who) }));
+		if (items.length > 1) return this.announcer.say(say(BOARD.manyNewSaid, { n: items.length, title }));
+		this.announcer.say(say(BOARD.newSaid, { title, who, text: excerpt(item.text) || BOARD.noWordsYet }));
+	}
+
+	#announceStep(visit: ItemView<'visits'>) {
+		const who = capitalise(this.people.describe(visit.updatedBy));
+		this.announcer.say(say(GUIDE.moved, { who, n: stepNumber(visit.step), title: stepTitle(visit.step) }));
 	}
 
 	/** The live text of an item's field, for the textarea binding. */

@@ -7,9 +7,11 @@
 import type * as Y from 'yjs';
 import { createUndoManager, getSection, redoMine, undoMine, type UndoResult } from '$lib/board';
 import type { Announcer } from './announcer.svelte';
+import { UNDO } from '$lib/copy/board';
+import { say } from '$lib/copy/say';
 
 const where = (result: UndoResult) =>
-	result.sections.length === 1 ? ` in ${getSection(result.sections[0]!).title}` : result.sections.length > 1 ? ' in several sections' : '';
+	result.sections.length === 1 ? say(UNDO.inSection, { title: getSection(result.sections[0]!).title }) : result.sections.length > 1 ? UNDO.inSeveral : '';
 
 export class BoardUndo {
 	canUndo = $state(false);
@@ -34,7 +36,7 @@ export class BoardUndo {
 	undo(): boolean {
 		const result = undoMine(this.#manager, this.#me);
 		this.#refresh();
-		this.#say.say(result ? `Undone: your last change${where(result)}.` : 'There is nothing of yours to undo.');
+		this.#say.say(result ? say(UNDO.undone, { where: where(result) }) : UNDO.noUndo);
 		return result !== null;
 	}
 
@@ -42,7 +44,7 @@ export class BoardUndo {
 	redo(): boolean {
 		const result = redoMine(this.#manager, this.#me);
 		this.#refresh();
-		this.#say.say(result ? `Done again: your change${where(result)}.` : 'There is nothing to redo.');
+		this.#say.say(result ? say(UNDO.redone, { where: where(result) }) : UNDO.noRedo);
 		return result !== null;
 	}
 

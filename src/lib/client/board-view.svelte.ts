@@ -18,6 +18,10 @@ export interface ViewEvents {
 	added?(section: SectionKey, items: readonly ItemView[]): void;
 	/** A step became done, here or elsewhere. */
 	done?(step: ItemView<'steps'>, local: boolean): void;
+	/** Someone else moved a conversation's shared step. */
+	stepMoved?(visit: ItemView<'visits'>): void;
+	/** Someone else ended a conversation. */
+	visitEnded?(visit: ItemView<'visits'>): void;
 }
 
 export class BoardView {
@@ -48,6 +52,14 @@ export class BoardView {
 		if (!local && events.added) {
 			const added = after.filter((item) => !old.has(item.id));
 			if (added.length) events.added(key, added);
+		}
+		if (key === 'visits' && !local) {
+			for (const visit of after as ItemView<'visits'>[]) {
+				const was = old.get(visit.id) as ItemView<'visits'> | undefined;
+				if (!was) continue;
+				if (was.step !== visit.step) events.stepMoved?.(visit);
+				if (was.status !== 'ended' && visit.status === 'ended') events.visitEnded?.(visit);
+			}
 		}
 		if (key === 'steps' && events.done) {
 			for (const item of after as ItemView<'steps'>[]) {

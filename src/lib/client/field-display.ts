@@ -55,7 +55,13 @@ export function displayValue(
 			return String(value);
 		case 'userId':
 			return people.ownerLabel(String(value));
+		case 'members': {
+			const list = Array.isArray(value) ? (value as string[]) : [];
+			return list.length ? list.map((id) => people.ownerLabel(id)).join(', ') : null;
+		}
 		case 'itemRef': {
+			// Only a step's goal is shown as words; an agenda's conversation is shown by where it is.
+			if (spec.section !== 'goals') return null;
 			const index = goals.findIndex((g) => g.id === value);
 			// A goal deleted a moment ago reads as "no goal", as the schema says.
 			return index < 0 ? null : goalLabel(goals[index]!, index);

@@ -5,6 +5,8 @@
  */
 import type { ItemBase } from '$lib/board';
 import type { MemberDirectory } from './members.js';
+import { BYLINE } from '$lib/copy/board';
+import { say } from '$lib/copy/say';
 
 export interface Byline {
 	/** "Written by Sam (Person)", "Your words, typed by Lee (Clinician)", "Words of Sam (Person), typed by you". */
@@ -19,16 +21,19 @@ const STILL_WRITING_MS = 60_000;
 
 export function itemByline(
 	item: Pick<ItemBase, 'author' | 'recordedBy' | 'createdAt' | 'updatedAt' | 'updatedBy'>,
-	people: Pick<MemberDirectory, 'describe' | 'me'>
+	people: Pick<MemberDirectory, 'describe' | 'isMe'>
 ): Byline {
 	// Words recorded on a shared screen say both whose words they are and who typed them.
 	const typedForSomeone = item.recordedBy !== null && item.recordedBy !== item.author;
-	const wrote = typedForSomeone
-		? `${item.author === people.me.id ? 'Your words' : `Words of ${people.describe(item.author)}`}, typed by ${people.describe(item.recordedBy!)}`
-		: `Written by ${people.describe(item.author)}`;
-	const typist = item.recordedBy ?? item.author;
+	const typist = people.describe(item.recordedBy ?? item.author);
+	const wrote = !typedForSomeone
+		? say(BYLINE.writtenBy, { who: people.describe(item.author) })
+		: people.isMe(item.author)
+			? say(BYLINE.yourWordsTypedBy, { typist })
+			: say(BYLINE.wordsOfTypedBy, { who: people.describe(item.author), typist });
+	const typedBy = item.recordedBy ?? item.author;
 	const later = item.updatedAt > item.createdAt;
-	const changedApart = item.updatedAt - item.createdAt >= STILL_WRITING_MS || item.updatedBy !== typist;
+	const changedApart = item.updatedAt - item.createdAt >= STILL_WRITING_MS || item.updatedBy !== typedBy;
 	const changed = item.updatedBy && later && changedApart ? { by: people.describe(item.updatedBy), at: item.updatedAt } : null;
 	return { wrote, writtenAt: item.createdAt, changed };
 }

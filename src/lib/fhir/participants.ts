@@ -5,9 +5,17 @@
  * are made only for people the document refers to, each once.
  */
 import type { BundleEntry, CareTeam, Patient, Practitioner, Reference, RelatedPerson } from '@medplum/fhirtypes';
-import { ROLE_LABELS } from '../roles.js';
+import type { Role } from '../roles.js';
 import { urn, type PlanIds } from './ids.js';
 import type { FhirPerson, FhirPlanInput } from './types.js';
+
+/** How each role is named to another service: plain words, no invented codes (docs/fhir.md). */
+const ROLE_TEXT: Record<Role, string> = {
+	person: 'Person (the plan is theirs)',
+	clinician: 'Clinician',
+	peer_advocate: 'Peer advocate',
+	supporter: 'Supporter (family or carer)'
+};
 
 type PersonResource = Patient | Practitioner | RelatedPerson;
 
@@ -45,7 +53,7 @@ export class Participants {
 		const name = [{ text: known?.name ?? this.#input.nameOf(userId) }];
 		const resource: PersonResource =
 			known?.role === 'supporter'
-				? { resourceType: 'RelatedPerson', id, patient: this.patientRef, name, relationship: [{ text: ROLE_LABELS.supporter }] }
+				? { resourceType: 'RelatedPerson', id, patient: this.patientRef, name, relationship: [{ text: ROLE_TEXT.supporter }] }
 				: { resourceType: 'Practitioner', id, name };
 		const entry = { fullUrl: urn(id), resource };
 		this.#made.set(userId, entry);
@@ -62,7 +70,7 @@ export class Participants {
 			name: `People on ${this.#input.personName}'s care and support plan`,
 			subject: this.patientRef,
 			participant: members.map((m) => ({
-				role: [{ text: ROLE_LABELS[m.role!] }],
+				role: [{ text: ROLE_TEXT[m.role!] }],
 				member: this.ref(m.id),
 				...(m.joinedAt !== null ? { period: { start: new Date(m.joinedAt).toISOString() } } : {})
 			}))

@@ -60,6 +60,8 @@ function factWords(name: string, spec: FieldSpec, value: unknown, nameOf: NameOf
 			return { words: String(value) };
 		case 'userId':
 			return { words: nameOf(String(value)) };
+		case 'members':
+			return Array.isArray(value) && value.length ? { words: value.map((id) => nameOf(String(id))).join(', ') } : null;
 		case 'itemRef': {
 			const index = goals.findIndex((g) => g.id === value);
 			// A goal deleted a moment ago reads as "no goal", as the schema says.

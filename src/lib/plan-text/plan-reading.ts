@@ -14,11 +14,10 @@ import type { ItemGroup, ItemReading, NameOf, SectionReading } from './types.js'
 const GROUP_FIELD: Partial<Record<SectionKey, string>> = { goodDay: 'kind', contingency: 'kind' };
 
 // Nobody is "you" on paper: the byline names everyone, whoever prints it.
-const NOBODY = { id: '', name: '', role: 'supporter' } as const;
 
 /** One item as text. */
 export function readItem(item: ItemView, info: SectionInfo, nameOf: NameOf, goals: readonly ItemView<'goals'>[]): ItemReading {
-	const byline = itemByline(item, { describe: nameOf, me: NOBODY });
+	const byline = itemByline(item, { describe: nameOf, isMe: () => false });
 	const grouped = GROUP_FIELD[item.section];
 	return {
 		id: item.id,

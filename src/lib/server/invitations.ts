@@ -6,6 +6,8 @@ import type { Services } from './services.js';
 import type { SessionUser } from './auth/sessions.js';
 import { generateToken, hashToken, isWellFormedToken } from './auth/sessions.js';
 import { newId } from './ids.js';
+import { INVITE, INVITE_PROBLEMS } from '../copy/invite.js';
+import { say } from '../copy/say.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -42,49 +44,22 @@ export async function createInvitation(
 
 /** Why a link cannot be used, in words for the person holding it. */
 export function invitationProblem(reason: AcceptRefusal, inviteDays: number): { title: string; body: string } {
-	return reason === 'expired' ? expiredProblem(inviteDays) : INVITATION_PROBLEMS[reason];
+	const problem = INVITE_PROBLEMS[reason];
+	return reason === 'expired' ? { title: problem.title, body: say(INVITE_PROBLEMS.expired.body, { days: describeDays(inviteDays) }) } : problem;
 }
 
 /** "1 day", "7 days": how long a link lasts, from the INVITE_DAYS setting. */
 export function describeDays(days: number): string {
-	return days === 1 ? '1 day' : `${days} days`;
+	return days === 1 ? INVITE.oneDay : say(INVITE.days, { n: days });
 }
-
-function expiredProblem(inviteDays: number) {
-	return {
-		title: 'This invitation has expired',
-		body: `Invitation links last ${describeDays(inviteDays)}. Ask the person who sent it for a new one.`
-	};
-}
-
-const INVITATION_PROBLEMS: Record<Exclude<AcceptRefusal, 'expired'>, { title: string; body: string }> = {
-	not_found: {
-		title: 'This invitation link does not work',
-		body: 'The link may have been copied wrongly. Ask the person who sent it for a new one.'
-	},
-	used: {
-		title: 'This invitation has already been used',
-		body: 'Each link works once. If you have already joined, you will find the plan in your care plans. If not, ask for a new link.'
-	},
-	withdrawn: {
-		title: 'This invitation was withdrawn',
-		body: 'The person who sent it has cancelled it. Ask them for a new link if you should still join.'
-	},
-	already_member: {
-		title: 'You are already on this plan',
-		body: 'You can open it from your care plans.'
-	},
-	person_taken: {
-		title: 'This plan already has its person',
-		body: 'Someone has already joined as the person this plan belongs to. Ask the sender for a new link.'
-	}
-};
 
 export interface InvitationView {
 	role: Role;
 	roleLabel: string;
 	personName: string;
 	invitedBy: string;
+	/** The person whose plan it is sent this invitation themselves. */
+	fromThePerson: boolean;
 	expiresAt: number;
 }
 
@@ -109,7 +84,8 @@ export async function describeInvitation(
 			role: invitation.role,
 			roleLabel: ROLE_SHORT_LABELS[invitation.role],
 			personName: invitation.role === 'person' ? invitation.label : board.personName,
-			invitedBy: inviter?.name ?? 'Someone',
+			invitedBy: inviter?.name ?? INVITE.someone,
+			fromThePerson: board.ownerId !== null && board.ownerId === invitation.createdBy,
 			expiresAt: invitation.expiresAt
 		}
 	};

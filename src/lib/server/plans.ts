@@ -1,4 +1,5 @@
 /** Starting a care plan, for me or with someone. */
+import { NEW_PLAN } from '../copy/plans.js';
 import type { BoardRecord } from './storage.js';
 import type { Services } from './services.js';
 import type { SessionUser } from './auth/sessions.js';
@@ -25,13 +26,13 @@ export type StartPlanResult =
 export async function startPlan(services: Services, user: SessionUser, input: StartPlanInput, now = Date.now()): Promise<StartPlanResult> {
 	const errors: FieldErrors = {};
 	if (!(PLAN_FOR as readonly string[]).includes(input.planFor)) {
-		errors.planFor = 'Choose who the plan is for.';
+		errors.planFor = NEW_PLAN.chooseWho;
 		return { ok: false, errors };
 	}
 	if (input.planFor === 'someone') {
 		const nameProblem = checkName(input.personName, "the person's name");
 		if (nameProblem) errors.personName = nameProblem;
-		if (!(CREATOR_ROLES as readonly string[]).includes(input.myRole)) errors.myRole = 'Choose your role: clinician or peer advocate.';
+		if (!(CREATOR_ROLES as readonly string[]).includes(input.myRole)) errors.myRole = NEW_PLAN.chooseRole;
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
 

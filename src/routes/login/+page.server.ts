@@ -1,3 +1,4 @@
+import { SIGN_IN } from '$lib/copy/account';
 import { fail, redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/kit/cookies';
@@ -6,7 +7,7 @@ import { echo, passwordField, safeNext, textField, readForm } from '$lib/server/
 import { services } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
-const GENERIC = 'The email address or password is not right. Check them and try again.';
+const GENERIC = SIGN_IN.wrong;
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'));

@@ -132,6 +132,7 @@ export class HistoryDeriver {
 					});
 				}
 				for (const field of changedFields(before, after)) {
+					if (fieldSpec(section, field)?.quiet) continue;
 					const to = after.fields[field];
 					const done = fieldSpec(section, field)?.type === 'enum' && isStampTrigger(section, field, to);
 					changes.push({ kind: done ? 'done' : 'field', section, itemId: id, wordsOfId: null, text: after.texts.text, field, from: before.fields[field] ?? null, to });

@@ -23,6 +23,7 @@ export interface EntrySentence {
 // How adding reads in each section; sections not listed read "added to <title>".
 const ADDING: Partial<Record<SectionKey, string>> = {
 	goals: 'added a goal',
+	visits: 'started a conversation',
 	steps: 'added a next step',
 	notes: 'wrote a note',
 	strengths: 'added a strength',
@@ -31,6 +32,9 @@ const ADDING: Partial<Record<SectionKey, string>> = {
 };
 
 const quoted = (text: string) => `'${text.trim() || '(no words yet)'}'`;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Pat's words", and "your words" when the name is the reader's "you". */
+const whose = (name: string) => (name === 'you' ? 'your' : `${name}'s`);
 
 /** A field value as a person reads it: option labels, names, plain dates. */
 export function describeValue(spec: FieldSpec | undefined, value: FieldScalar, nameOf: NameOf): string {
@@ -41,8 +45,12 @@ export function describeValue(spec: FieldSpec | undefined, value: FieldScalar, n
 			return spec.options.find((o) => o.value === value)?.label ?? String(value);
 		case 'userId':
 			return nameOf(String(value));
+		case 'members': {
+			const ids = String(value).split(',').filter(Boolean);
+			return ids.length ? ids.map((id) => nameOf(id)).join(', ') : 'nobody';
+		}
 		case 'itemRef':
-			return `a ${getSection(spec.section).title.toLowerCase().replace(/^my /, '').replace(/s$/, '')}`;
+			return getSection(spec.section).oneItem;
 		case 'date': {
 			const date = new Date(`${value}T12:00:00Z`);
 			return Number.isNaN(date.getTime())
@@ -59,11 +67,12 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 	const who = nameOf(entry.senderId);
 	const section = getSection(entry.section);
 	const item = quoted(entry.detail.text);
-	const typedBy = entry.wordsOfId ? `typed by ${who} as ${nameOf(entry.wordsOfId)}'s words` : null;
-	const plain = (sentence: string): EntrySentence => ({ sentence, typedBy, before: null, after: null });
+	const typedBy = entry.wordsOfId ? `typed by ${who} as ${whose(nameOf(entry.wordsOfId))} words` : null;
+	const plain = (sentence: string): EntrySentence => ({ sentence: capitalise(sentence), typedBy, before: null, after: null });
 	const d = entry.detail;
 	switch (entry.kind) {
 		case 'added': {
+			if (entry.section === 'visits') return plain(`${who} started a conversation`);
 			const adding = ADDING[entry.section] ?? `added to "${section.title}"`;
 			return plain(d.text.trim() ? `${who} ${adding}: ${item}` : `${who} ${adding}`);
 		}
@@ -73,9 +82,10 @@ export function describeEntry(entry: HistoryEntry, nameOf: NameOf): EntrySentenc
 			return plain(`${who} brought back '${section.title}: ${d.text.trim() || '(no words)'}'`);
 		case 'text': {
 			const label = d.field === 'text' || !d.field ? section.textLabel : (fieldSpec(entry.section, d.field)?.label ?? d.field);
-			return { sentence: `${who} changed the words of "${label}" in ${item}`, typedBy, before: d.before ?? '', after: d.after ?? '' };
+			return { sentence: capitalise(`${who} changed the words of "${label}" in ${item}`), typedBy, before: d.before ?? '', after: d.after ?? '' };
 		}
 		case 'done':
+			if (entry.section === 'visits') return plain(d.text.trim() ? `${who} ended the conversation. What we agreed: ${item}` : `${who} ended the conversation`);
 			return plain(`${who} marked ${item} done`);
 		case 'moved':
 			return plain(`${who} moved ${item} in "${section.title}" from place ${d.from} to place ${d.to}`);

@@ -4,7 +4,9 @@ import { fieldEntries } from '../fields.js';
 import type { SectionKey } from '../section-keys.js';
 import type { FieldScalar, ItemSnapshot } from './types.js';
 
-const scalar = (v: unknown): FieldScalar => (typeof v === 'string' || typeof v === 'number' ? v : null);
+// A list of people is kept as its ids joined by commas (ids have none), so entries stay scalars.
+const scalar = (v: unknown): FieldScalar =>
+	typeof v === 'string' || typeof v === 'number' ? v : Array.isArray(v) ? v.filter((id) => typeof id === 'string').join(',') : null;
 
 /** The item's words and fields now. */
 export function snapshotItem(section: SectionKey, item: Y.Map<unknown>): ItemSnapshot {

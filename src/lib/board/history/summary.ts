@@ -17,7 +17,8 @@ const NOUNS: Record<SectionKey, [string, string]> = {
 	goals: ['goal', 'goals'],
 	steps: ['next step', 'next steps'],
 	notes: ['note', 'notes'],
-	contingency: ['thing for when it gets difficult', 'things for when it gets difficult']
+	contingency: ['thing for when it gets difficult', 'things for when it gets difficult'],
+	visits: ['conversation', 'conversations']
 };
 
 type Verb = 'added' | 'changed' | 'deleted' | 'brought back';

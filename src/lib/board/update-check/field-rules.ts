@@ -2,9 +2,10 @@
  * What may be written under each key of an item map, by whom. The values are checked with the
  * same functions the model uses on input (values.ts), so the browser and the server apply one
  * rule set. Attribution (docs/board-schema.md, "Who wrote it"):
- * - `author` is the sender, or the plan's person when the sender records the person's words;
+ * - `author` is the sender, or whoever is talking on a shared screen: anyone on the plan, or
+ *   THE_PERSON (the plan's person, before or after they have an account);
  * - `recordedBy` (who typed words recorded as someone else's) and `updatedBy` are the sender;
- * - a step's `owner` is anyone on the plan;
+ * - a step's `owner` and a conversation's `participants` are people on the plan (or THE_PERSON);
  * - putting a deleted item back may write its own earlier values of these again
  *   (former-attribution.ts).
  */
@@ -15,12 +16,13 @@ import { isValidOrderKey } from '../order.js';
 import type { SectionKey } from '../section-keys.js';
 import { checkFieldValue, checkId, checkTimestamp } from '../values.js';
 import { isTextField } from './places.js';
+import { THE_PERSON } from '../schema.js';
 
 /** Who sends an update, and who they may name in it. */
 export interface UpdateWriter {
 	/** The sender's user id, from the authenticated connection. */
 	readonly id: string;
-	/** The plan's person, whose words any writer may record; null before they have joined. */
+	/** The plan's person; null before they have joined. */
 	readonly personId: string | null;
 	/** Is this user id on the plan now? */
 	isMember(userId: string): boolean;
@@ -42,6 +44,11 @@ const problem = (message: string, notMember = false): FieldProblem => ({ message
 function checkUserId(field: string, value: unknown, allowed: (id: string) => boolean, who: string): FieldProblem | null {
 	if (checkId(value, field)) return problem(`"${field}" is not a user id`);
 	return allowed(value as string) ? null : problem(`"${field}" must be ${who}`, true);
+}
+
+/** Someone an item may name: a member of the plan, or the plan's person whoever they are. */
+function onThePlan(writer: UpdateWriter, id: string): boolean {
+	return id === THE_PERSON || writer.isMember(id);
 }
 
 /**
@@ -79,12 +86,13 @@ export function checkFieldWrite(
 		if (!writer) return checkId(value, field) ? problem(`"${field}" is not a user id`) : null;
 		// Putting a deleted item back keeps whose words they were, and who typed and changed them.
 		if (former !== undefined && value === former && !checkId(value, field)) return null;
-		if (field === 'author') return checkUserId(field, value, (id) => id === writer.id || id === writer.personId, 'you or the person whose plan it is');
+		if (field === 'author') return checkUserId(field, value, (id) => id === writer.id || onThePlan(writer, id), 'you or someone on this plan');
 		return checkUserId(field, value, (id) => id === writer.id, 'you');
 	}
 	const spec = fieldSpec(section, field)!;
 	if (checkFieldValue(spec, value)) return problem(`"${field}" has a value outside the plan's rules`);
-	if (spec.type === 'userId' && value !== null && writer && !writer.isMember(value as string)) {
+	const named = spec.type === 'userId' && value !== null ? [value as string] : spec.type === 'members' ? (value as string[]) : [];
+	if (writer && named.some((id) => !onThePlan(writer, id))) {
 		return problem(`"${field}" names someone who is not on this plan`, true);
 	}
 	return null;

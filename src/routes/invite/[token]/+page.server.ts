@@ -15,6 +15,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			roleLabel: view.roleLabel,
 			personName: view.personName,
 			invitedBy: view.invitedBy,
+			fromThePerson: view.fromThePerson,
 			expiresAt: view.expiresAt
 		},
 		signedIn: Boolean(locals.user),

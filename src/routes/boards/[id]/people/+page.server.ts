@@ -1,3 +1,4 @@
+import { PEOPLE } from '$lib/copy/people';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireBoard } from '$lib/server/kit/guards';
 import { checkName, echo, textField, readForm } from '$lib/server/forms';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const label = textField(form, 'label');
 		const values = { role, label: echo(label) };
 		const errors: Record<string, string> = {};
-		if (!isRole(role)) errors.role = 'Choose the role they will have.';
+		if (!isRole(role)) errors.role = PEOPLE.chooseRole;
 		const labelProblem = checkName(label, 'who the link is for');
 		if (labelProblem) errors.label = labelProblem;
 		if (!isRole(role) || Object.keys(errors).length) return fail(400, { action: 'invite', errors, values });
@@ -44,7 +45,7 @@ export const actions: Actions = {
 		const { board, user } = await requireBoard(event, 'managePeople');
 		const form = await readForm(event.request);
 		const done = await withdrawInvitation(services(), user, board, textField(form, 'invitation'));
-		if (!done) return fail(400, { action: 'withdraw', message: 'That invitation has already been used or withdrawn.' });
+		if (!done) return fail(400, { action: 'withdraw', message: PEOPLE.alreadyUsed });
 		redirect(303, `/boards/${board.id}/people`);
 	},
 	role: async (event) => {
