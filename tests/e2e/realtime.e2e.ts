@@ -16,6 +16,7 @@ import {
 	newActor,
 	openBoard,
 	planWithClinician,
+	pressUntilFocused,
 	ready,
 	startPlanForMe,
 	type Actor
@@ -107,6 +108,50 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
 	// The person was never moved by any of it.
 	expect(await p.evaluate(() => window.scrollY)).toBe(personScroll);
+});
+
+test('a new follower starts where the presenter is; writing in that same item keeps them following', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const { person, clinician, advocate } = await planOfThree(browser);
+	const [p, c, a] = [person.page, clinician.page, advocate.page];
+	const goal = await addBoardItem(c, 'goals', 'Sleep better');
+	await expect(p.locator(`#text-${goal}`)).toHaveValue('Sleep better');
+
+	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).click();
+	await expect(a.getByTestId('follow-bar')).toBeVisible();
+	// The presenter goes into the goal. The advocate is taken there: the server knows where the presenter is.
+	await c.locator(`#text-${goal}`).focus();
+	await expect(a.locator(`#item-${goal}`)).toBeFocused();
+
+	// The person, asked all along, chooses now (by keyboard) and lands on that goal at once,
+	// before the presenter moves again.
+	await expect(p.locator(`#item-${goal}`)).not.toBeInViewport();
+	await pressUntilFocused(p, p.getByRole('button', { name: 'Follow Dr Li Chen' }), 'Tab');
+	await p.keyboard.press('Enter');
+	await expect(p.getByTestId('follow-bar')).toContainText('Following Dr Li Chen: now at My goals');
+	await expect(p.locator(`#item-${goal}`)).toBeInViewport();
+	await expect(p.locator(`#item-${goal}`)).toBeFocused();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor and Pat Morgan.');
+
+	// Writing in the item the presenter is in is not "somewhere else": the person still follows.
+	await pressUntilFocused(p, p.locator(`#text-${goal}`), 'Tab', 5);
+	await p.keyboard.press('Control+End');
+	await p.keyboard.type(' at night');
+	await expect(c.locator(`#text-${goal}`)).toHaveValue('Sleep better at night');
+	await expect(p.getByTestId('follow-bar')).toBeVisible();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor and Pat Morgan.');
+	// The presenter moves on: the person, still writing, keeps their place; the bar says where the presenter went.
+	await c.getByRole('link', { name: 'My strengths' }).click();
+	await expect(a.locator('#section-strengths-title')).toBeFocused();
+	await expect(p.getByTestId('follow-bar')).toContainText('now at My strengths');
+	await expect(p.locator(`#text-${goal}`)).toBeFocused();
+	await expect(p.locator(`#text-${goal}`)).toBeInViewport();
+	// Writing anywhere else (the presenter has left this goal) stops following.
+	await p.keyboard.press('Tab');
+	await expect(p.locator(`#text-${goal}`)).not.toBeFocused();
+	await expect(p.getByTestId('follow-bar')).toBeHidden();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor.');
 });
 
 test('a supporter is never asked to follow and cannot present; the plan list names nobody to them', async ({ browser }) => {

@@ -2,7 +2,8 @@
  * Follow the presenter on one plan's page, over the live channel. A writer asks everyone to
  * follow; each person asked chooses (nobody is moved without saying yes); a follower's view
  * moves with the presenter's and stops by the button, by Escape, or when they start writing
- * somewhere. The server enforces who may present, who is asked and who receives.
+ * somewhere other than the presenter's item. The server enforces who may present, who is asked
+ * and who receives.
  */
 import type { Person, ViewPosition } from '$lib/protocol/realtime-events';
 import { Announcer } from './announcer.svelte';
@@ -73,10 +74,10 @@ export class FollowState {
 		const onKey = (event: KeyboardEvent) => {
 			if (event.key === 'Escape' && this.following) this.stopFollowing();
 		};
-		// Starting to write somewhere else stops following.
+		// Starting to write somewhere else stops following; writing in the item the presenter shows does not.
 		const onFocus = (event: FocusEvent) => {
 			const target = event.target as Element | null;
-			if (this.following && isField(target) && !target?.closest('[data-follow-bar]')) this.stopFollowing();
+			if (this.following && isField(target) && !target?.closest('[data-follow-bar]') && !this.#isPresentersItem(target)) this.stopFollowing();
 			if (this.presenting) this.#track();
 		};
 		const onScroll = () => this.presenting && this.#track();
@@ -118,6 +119,11 @@ export class FollowState {
 		if (follow && answer.ok) {
 			this.following = asked;
 			this.announcer.say(`You are following ${asked.presenter.name}. Press Escape to stop.`);
+			// Start where the presenter is, not where they go next.
+			if (answer.at) {
+				this.at = answer.at;
+				showPosition(answer.at);
+			}
 		}
 	}
 
@@ -128,6 +134,11 @@ export class FollowState {
 		this.at = null;
 		this.announcer.say(`You stopped following ${name}.`);
 		this.channel.fire('follow:stop', { boardId: this.boardId });
+	}
+
+	#isPresentersItem(element: Element | null): boolean {
+		const itemId = element?.closest<HTMLElement>('[data-item-id]')?.dataset.itemId;
+		return itemId !== undefined && itemId === this.at?.itemId;
 	}
 
 	/** Sends where I am, at most every SEND_EVERY_MS, and only when it changed. */
