@@ -36,25 +36,28 @@ async function planOfThree(browser: Browser): Promise<{ person: Actor; clinician
 	return { person, clinician, advocate, boardId };
 }
 
-test('follow the presenter: asked and chosen; the view moves; Escape and Stop following end it; the person declining never moves', async ({ browser }) => {
+test('follow the presenter by keyboard alone: asked and chosen; the view moves; Escape and Stop following end it; the person declining never moves', async ({ browser }) => {
 	// Three accounts, a plan and several rounds of following: longer than one page's test.
 	test.setTimeout(120_000);
 	const { person, clinician, advocate } = await planOfThree(browser);
 	const [p, c, a] = [person.page, clinician.page, advocate.page];
 
-	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
+	// The clinician asks: Tab to the button, Enter.
+	await pressUntilFocused(c, c.getByRole('button', { name: 'Ask everyone to follow me' }), 'Tab');
+	await c.keyboard.press('Enter');
 	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
 	// Each is asked, without a dialog taking over the page.
 	await expect(p.getByTestId('follow-request')).toContainText('Dr Li Chen asks everyone to follow them.');
 	await expect(a.getByTestId('follow-request')).toContainText('Dr Li Chen asks everyone to follow them.');
 	await expect(p.getByTestId('follow-announcer')).toContainText('Dr Li Chen asks everyone to follow them.');
+	await expectAccessible(p, 'the board with a follow request');
 
-	// The person declines, by keyboard; the advocate follows.
-	await p.getByRole('button', { name: 'No, thank you' }).focus();
-	await p.keyboard.press('Enter');
+	// The person declines (Tab past "Follow", Space); the advocate follows (Tab, Enter).
+	await pressUntilFocused(p, p.getByRole('button', { name: 'No, thank you' }), 'Tab');
+	await p.keyboard.press('Space');
 	await expect(p.getByTestId('follow-request')).toBeHidden();
 	const personScroll = await p.evaluate(() => window.scrollY);
-	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).focus();
+	await pressUntilFocused(a, a.getByRole('button', { name: 'Follow Dr Li Chen' }), 'Tab');
 	await a.keyboard.press('Enter');
 	await expect(a.getByTestId('follow-bar')).toContainText('Following Dr Li Chen');
 	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor.');
@@ -73,6 +76,7 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	// Escape stops following: the presenter moving again no longer moves the advocate.
 	await a.keyboard.press('Escape');
 	await expect(a.getByTestId('follow-bar')).toBeHidden();
+	await expect(a.getByTestId('follow-announcer')).toHaveText('You stopped following Dr Li Chen.');
 	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
 	await c.getByRole('link', { name: 'If things get difficult' }).click();
 	await c.getByRole('link', { name: 'Our time today' }).click();
@@ -81,7 +85,8 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	// Asked again, the advocate follows, then stops with the button.
 	await c.getByRole('button', { name: 'Stop presenting' }).click();
 	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
-	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).click();
+	await pressUntilFocused(a, a.getByRole('button', { name: 'Follow Dr Li Chen' }), 'Shift+Tab');
+	await a.keyboard.press('Space');
 	await expect(a.getByTestId('follow-bar')).toBeVisible();
 	// The presenter writes in a note: the follower is taken to that very item.
 	const note = await addBoardItem(c, 'notes', 'We talked about the garden');
@@ -89,21 +94,28 @@ test('follow the presenter: asked and chosen; the view moves; Escape and Stop fo
 	await c.locator(`#text-${note}`).focus();
 	await expect(a.locator(`#item-${note}`)).toBeInViewport();
 	await expect(a.locator(`#item-${note}`)).toBeFocused();
-	// Reaching for "Stop following" by keyboard, the presenter moving does not take the focus away.
+	// From there, Shift+Tab back up to "Stop following": passing through fields is not writing, so
+	// the advocate still follows when they get there, and the presenter moving does not take the focus away.
 	const stop = a.getByRole('button', { name: 'Stop following' });
-	await stop.focus();
+	await pressUntilFocused(a, stop, 'Shift+Tab', 250);
+	await expect(a.getByTestId('follow-bar')).toBeVisible();
 	await c.getByRole('link', { name: 'My strengths' }).click();
 	await expect(a.locator('#section-strengths-title')).toBeInViewport();
+	await expect(a.getByTestId('follow-bar')).toContainText('now at My strengths');
 	await expect(stop).toBeFocused();
 	await a.keyboard.press('Enter');
 	await expect(a.getByTestId('follow-bar')).toBeHidden();
+	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
 
-	// Starting to write elsewhere stops following too.
+	// Starting to write elsewhere stops following too: Tab to a field, still following; type, and it stops.
 	await c.getByRole('button', { name: 'Stop presenting' }).click();
 	await c.getByRole('button', { name: 'Ask everyone to follow me' }).click();
-	await a.getByRole('button', { name: 'Follow Dr Li Chen' }).click();
+	await pressUntilFocused(a, a.getByRole('button', { name: 'Follow Dr Li Chen' }), 'Shift+Tab');
+	await a.keyboard.press('Enter');
+	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor.');
+	await pressUntilFocused(a, a.locator('#add-matters'), 'Tab');
 	await expect(a.getByTestId('follow-bar')).toBeVisible();
-	await a.locator('#add-matters').focus();
+	await a.keyboard.type('My cat');
 	await expect(a.getByTestId('follow-bar')).toBeHidden();
 	await expect(c.getByTestId('presenting-bar')).toContainText('Nobody is following you yet.');
 	// The person was never moved by any of it.
@@ -147,9 +159,12 @@ test('a new follower starts where the presenter is; writing in that same item ke
 	await expect(p.getByTestId('follow-bar')).toContainText('now at My strengths');
 	await expect(p.locator(`#text-${goal}`)).toBeFocused();
 	await expect(p.locator(`#text-${goal}`)).toBeInViewport();
-	// Writing anywhere else (the presenter has left this goal) stops following.
+	// Writing anywhere else (the presenter has left this goal) stops following: moving on to the
+	// next field does not, typing there does.
 	await p.keyboard.press('Tab');
-	await expect(p.locator(`#text-${goal}`)).not.toBeFocused();
+	await expect(p.locator(`#okLooksLike-${goal}`)).toBeFocused();
+	await expect(p.getByTestId('follow-bar')).toBeVisible();
+	await p.keyboard.type('Sleeping through');
 	await expect(p.getByTestId('follow-bar')).toBeHidden();
 	await expect(c.getByTestId('presenting-bar')).toContainText('Following you: Sam Okafor.');
 });
@@ -173,10 +188,13 @@ test('a supporter is never asked to follow and cannot present; the plan list nam
 	await expect(supporter.page.getByText(/Dr Li Chen/)).toHaveCount(0);
 });
 
-test('the plan list updates live when a plan is opened and changed; a notice on another plan’s page is dismissed by keyboard', async ({ browser }) => {
-	test.setTimeout(120_000);
+test('the plan list updates live when a plan is opened and changed; notices on another plan’s page are dismissed by keyboard (Enter, Escape)', async ({ browser }) => {
+	test.setTimeout(150_000);
 	const { person, clinician, advocate, boardId } = await planOfThree(browser);
 	const [p, c, a] = [person.page, clinician.page, advocate.page];
+	// The person has a second plan, with the advocate on it too.
+	const second = await startPlanForMe(p);
+	await join(a, await invite(p, second, 'Sam Okafor', 'peer_advocate'), second);
 	// The advocate goes to a plan of their own; the clinician to the plan list; the person leaves too.
 	await startPlanForMe(a);
 	await openBoard(a, a.url().split('/').at(-1)!);
@@ -193,21 +211,34 @@ test('the plan list updates live when a plan is opened and changed; a notice on 
 	// The person adds a note: the list says who changed it, and the advocate, on another plan, is told.
 	await addBoardItem(p, 'notes', 'My sister came round');
 	await expect(card).toContainText('Changed just now by Pat Morgan.');
-	const notice = a.getByTestId('realtime-notice');
-	await expect(notice).toContainText('Pat Morgan added a note to their plan.');
+	const notices = a.getByTestId('realtime-notice');
+	await expect(notices).toHaveCount(1);
+	await expect(notices).toContainText('Pat Morgan added a note to their plan.');
 	await expect(a.getByTestId('notice-announcer')).toContainText('Pat Morgan added a note to their plan.');
-	await expectAccessible(a, 'another plan with a notice');
-	await expectAccessible(c, 'the plan list, live, with a notice');
 	// The writer is not told of their own change.
 	await expect(p.getByTestId('realtime-notice')).toHaveCount(0);
 
-	await a.getByRole('button', { name: /^Dismiss/ }).focus();
-	await a.keyboard.press('Enter');
-	await expect(notice).toHaveCount(0);
-
-	// The person leaves: the list says so.
-	await p.goto('/boards');
+	// The person writes on their second plan: a second notice, and the list says they left the first.
+	await openBoard(p, second);
+	await addBoardItem(p, 'strengths', 'I am good with plants');
+	await expect(notices).toHaveCount(2);
+	await expect(notices.nth(1)).toContainText('Pat Morgan added');
 	await expect(card).toContainText('Nobody else is on this plan now.');
+	await expectAccessible(a, 'another plan with two notices');
+	await expectAccessible(c, 'the plan list, live');
+
+	// Tab to the first notice's "Dismiss" and press Enter: it goes, and the focus moves to the next one's.
+	const dismissFirst = notices.nth(0).getByRole('button', { name: /^Dismiss/ });
+	const dismissSecond = a.locator(`#${await notices.nth(1).getByRole('button', { name: /^Dismiss/ }).getAttribute('id')}`);
+	await pressUntilFocused(a, dismissFirst, 'Tab');
+	await a.keyboard.press('Enter');
+	await expect(notices).toHaveCount(1);
+	await expect(notices).not.toContainText('a note');
+	await expect(dismissSecond).toBeFocused();
+	// Escape on a notice dismisses it too; the focus goes back to the page, not lost.
+	await a.keyboard.press('Escape');
+	await expect(notices).toHaveCount(0);
+	await expect(a.locator('#maincontent')).toBeFocused();
 });
 
 test('with the live channel down, the page says live updates are paused, and editing still works', async ({ browser }) => {

@@ -74,18 +74,21 @@ export class FollowState {
 		const onKey = (event: KeyboardEvent) => {
 			if (event.key === 'Escape' && this.following) this.stopFollowing();
 		};
-		// Starting to write somewhere else stops following; writing in the item the presenter shows does not.
-		const onFocus = (event: FocusEvent) => {
+		// Starting to write somewhere else stops following. Tabbing through fields is not writing (a
+		// keyboard user reaching "Stop following" passes many), nor is writing in the presenter's item.
+		const onInput = (event: Event) => {
 			const target = event.target as Element | null;
 			if (this.following && isField(target) && !target?.closest('[data-follow-bar]') && !this.#isPresentersItem(target)) this.stopFollowing();
-			if (this.presenting) this.#track();
 		};
+		const onFocus = () => this.presenting && this.#track();
 		const onScroll = () => this.presenting && this.#track();
 		document.addEventListener('keydown', onKey);
+		document.addEventListener('input', onInput, true);
 		document.addEventListener('focusin', onFocus);
 		window.addEventListener('scroll', onScroll, { passive: true });
 		this.#stops.push(() => {
 			document.removeEventListener('keydown', onKey);
+			document.removeEventListener('input', onInput, true);
 			document.removeEventListener('focusin', onFocus);
 			window.removeEventListener('scroll', onScroll);
 		});
