@@ -5,7 +5,7 @@
  * dismissed by keyboard, axe with all of it showing, and "paused" when the channel is down
  * while editing carries on.
  */
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type WebSocketRoute } from '@playwright/test';
 import {
 	addBoardItem,
 	addSupporter,
@@ -239,6 +239,45 @@ test('the plan list updates live when a plan is opened and changed; notices on a
 	await a.keyboard.press('Escape');
 	await expect(notices).toHaveCount(0);
 	await expect(a.locator('#maincontent')).toBeFocused();
+});
+
+test('a page left while its live connection moves to a WebSocket does not stay on the plan: notices still come', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const { person, clinician, advocate, boardId } = await planOfThree(browser);
+	const [p, a] = [person.page, advocate.page];
+	await clinician.context.close();
+	// The advocate's connection is caught halfway to a WebSocket: the browser's side of the
+	// upgrade answers when told to, and from a moment on its next poll never reaches the server.
+	// Then the client holds what it sends until the upgrade is done, and the server has no
+	// request of it open: nothing tells the server the page went, but a goodbye that outlives it.
+	let probe: WebSocketRoute | undefined;
+	await a.routeWebSocket(/\/socket\.io\//, (ws) => ws.onMessage((message) => message === '2probe' && (probe = ws)));
+	let holding = false;
+	let old = '';
+	let held: () => void = () => {};
+	const aPollIsHeld = new Promise<void>((resolve) => (held = resolve));
+	await a.route(/\/socket\.io\/\?/, (route) => {
+		const sid = new URL(route.request().url()).searchParams.get('sid');
+		if (!holding || route.request().method() !== 'GET' || sid === null || (old && sid !== old)) return route.continue();
+		old = sid;
+		held(); // Never answered: the server hears nothing of this poll, nor of its end.
+	});
+	await a.reload();
+	await openBoard(a, boardId);
+	await expect(a.getByRole('button', { name: 'Ask everyone to follow me' })).toBeEnabled();
+	holding = true;
+	await aPollIsHeld;
+	await expect.poll(() => probe !== undefined, { message: 'the upgrade is tried' }).toBe(true);
+	probe!.send('3probe');
+	await a.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+
+	// The advocate leaves for their account page; then the person writes on the plan.
+	await a.goto('/account');
+	await expect(a.getByRole('heading', { level: 1 })).toBeVisible();
+	await addBoardItem(p, 'notes', 'I went to the library');
+	// Told at once: the page they left said goodbye, so the server does not count them still on the plan.
+	await expect(a.getByTestId('realtime-notice')).toContainText('Pat Morgan added a note to their plan.');
+	await a.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
 test('with the live channel down, the page says live updates are paused, and editing still works', async ({ browser }) => {
