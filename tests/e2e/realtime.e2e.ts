@@ -280,6 +280,26 @@ test('a page left while its live connection moves to a WebSocket does not stay o
 	await a.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
+test('with the plan’s own connection down, "Here now" says others show once connected, and they come back', async ({ browser }) => {
+	// The person stays on the plan in their own browser throughout.
+	const { clinician, boardId } = await planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' });
+	const c = clinician.page;
+	const hereNow = c.getByTestId('presence').locator('li');
+	await expect(hereNow.filter({ hasText: 'Pat Morgan' })).toBeVisible();
+	let down = true;
+	await c.routeWebSocket(/\/yjs\//, (ws) => (down ? ws.close({ code: 1001, reason: 'away' }) : ws.connectToServer()));
+	await c.reload();
+	await expect(connectionStatus(c)).not.toHaveAttribute('data-state', 'live');
+	await expect(hereNow).toHaveCount(1);
+	await expect(hereNow).toContainText('You');
+	await expect(c.locator('.wm-presence__note')).toHaveText('You will see who else is here when you are connected.');
+	await expectAccessible(c, 'the board with its connection down');
+	down = false;
+	await openBoard(c, boardId);
+	await expect(hereNow.filter({ hasText: 'Pat Morgan' })).toBeVisible();
+	await expect(c.locator('.wm-presence__note')).toHaveCount(0);
+});
+
 test('with the live channel down, the page says live updates are paused, and editing still works', async ({ browser }) => {
 	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' });
 	await clinician.context.route('**/socket.io/**', (route) => route.abort());
@@ -287,9 +307,13 @@ test('with the live channel down, the page says live updates are paused, and edi
 	await openBoard(clinician.page, boardId);
 	const paused = clinician.page.getByTestId('realtime-paused');
 	await expect(paused).toContainText('Live updates are paused while we reconnect.');
-	await expect(paused).toContainText('Your changes to a plan are still saved and shared.');
+	await expect(paused).toContainText('Your changes to a plan are still saved and shared');
+	await expect(paused).toContainText('still shows who is here and where');
 	await expect(connectionStatus(clinician.page)).toHaveAttribute('data-state', 'live');
 	await expectAccessible(clinician.page, 'the board with live updates paused');
+	// True: who is here, and where, travels with the plan (/yjs), not this channel.
+	await person.page.locator('[data-section="notes"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await expect(clinician.page.getByTestId('presence').locator('li').filter({ hasText: 'Pat Morgan' })).toContainText('looking at Notes between visits');
 
 	const id = await addBoardItem(clinician.page, 'goals', 'Walk to the park');
 	await expect(person.page.locator(`#text-${id}`)).toHaveValue('Walk to the park');
