@@ -219,7 +219,7 @@ describe('restoring', () => {
 			let typed = 0;
 			const timer = setInterval(() => text.insert(text.length, ` w${typed++}.`), 2);
 			await new Promise((r) => setTimeout(r, 30));
-			const form = how === 'restoreItem' ? { itemId: item, seq: String(version) } : { confirm: 'yes' };
+			const form: Record<string, string> = how === 'restoreItem' ? { itemId: item, seq: String(version) } : { confirm: 'yes' };
 			const answer = await race.clients.peer_advocate.post(`${versionUrl(version, '', race)}?/${how}`, form);
 			await new Promise((r) => setTimeout(r, 50));
 			clearInterval(timer);
