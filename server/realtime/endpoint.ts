@@ -52,11 +52,20 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 		destroyUpgrade: false,
 		// Same origin only, as for pages and /yjs: socket.io's own CORS stays off.
 		cors: undefined,
-		// Every request of the handshake and of long-polling passes here, before any cookie is read.
+		// The handshake passes here, before any cookie is read: another site is answered 403 wrong_origin.
 		allowRequest: (req, callback) => {
 			const refused = fromAnotherSite(req, config.origin);
 			callback(refused ? RealtimeRefusal.WrongOrigin : null, !refused);
 		}
+	});
+	// allowRequest sees only the handshake. Each later long-polling request, and the upgrade to a
+	// WebSocket, carries the connection's id (sid) instead: it must come from this site too, or
+	// someone who learnt an id could post events as that person from another site.
+	io.engine.use((req: http.IncomingMessage, _res: unknown, next: (error?: Error) => void) => {
+		const laterRequest = new URL(req.url ?? '/', 'http://localhost').searchParams.has('sid');
+		if (!laterRequest || !fromAnotherSite(req, config.origin)) return next();
+		log.warn('Refused a realtime request from another site', { origin: req.headers.origin });
+		next(new Error(RealtimeRefusal.WrongOrigin));
 	});
 	const live = new LivePlans(io, activity, services);
 	const handlers = new EventHandlers(io, services, live, scaleOut?.follow ?? localFollowStore());

@@ -55,9 +55,9 @@ export class EventHandlers {
 				if (!result.ok) return result;
 				const { presentation } = result;
 				this.tellPresenter(presentation);
-				// A new follower starts where the presenter is.
-				if (event.follow && presentation.position) send(socket, { type: 'follow:moved', boardId: event.boardId, ...presentation.position });
-				return OK;
+				// A new follower starts where the presenter is: the answer says where, because the
+				// follower takes moves only once it knows it follows (and this answer tells it so).
+				return { ok: true, at: event.follow ? presentation.position : null };
 			}
 			case 'follow:stop': {
 				const changed = await this.follow.stopFollowing(event.boardId, socket.id);

@@ -3,17 +3,8 @@
  * Tab / Shift+Tab, typing, Enter and Space. No clicks, no `focus()` calls: every focus change
  * in this test is one a keyboard user would make, so a lost or trapped focus fails it.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { boardItemIds, boardItems, findItemId, itemAction, newActor, openBoard, startPlanForMe } from './fixtures';
-
-/** Presses `key` until `target` has focus; fails after `max` presses (focus lost or unreachable). */
-async function pressUntilFocused(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab', max = 80): Promise<number> {
-	for (let presses = 1; presses <= max; presses++) {
-		await page.keyboard.press(key);
-		if (await target.evaluate((el) => el === document.activeElement)) return presses;
-	}
-	throw new Error(`${key} ×${max} never reached ${target}`);
-}
+import { expect, test } from '@playwright/test';
+import { boardItemIds, boardItems, findItemId, itemAction, newActor, openBoard, pressUntilFocused, startPlanForMe } from './fixtures';
 
 test('add, edit, move, delete and undo using only the keyboard', async ({ browser }) => {
 	const person = await newActor(browser, 'Robin');

@@ -1,8 +1,9 @@
 /**
  * The live board with several people, each in their own browser context: what one does,
  * the others see within a second (LIVE_MS), with the right attribution; two people typing
- * in one goal keep both their words; offline edits are kept and merge on reconnect; a
- * supporter reads along without any way to change the plan.
+ * in one goal keep both their words; what one does in an item never moves the other's fields
+ * from under their pointer; offline edits are kept and merge on reconnect; a supporter reads
+ * along without any way to change the plan.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -221,6 +222,43 @@ test('two people typing in the same goal at the same time both keep every charac
 	expect(tail.replace(/x/g, '')).toBe('yyyy');
 
 	await Promise.all([person.context.close(), clinician.context.close()]);
+});
+
+test('what someone else does in an item never moves its fields from under my pointer', async ({ browser }) => {
+	const { person, clinician } = await planWithClinician(browser, { person: 'Sam', clinician: 'Lee' });
+	const p = person.page;
+	const c = clinician.page;
+	const goal = await addBoardItem(p, 'goals', 'Take the bus');
+	await expect(words(c, goal)).toHaveValue('Take the bus', live);
+	// The clinician is about to choose 5 for "How sure"; where is it on their screen?
+	const target = ruler(c, 'confidence', goal, 5);
+	await target.scrollIntoViewIfNeeded();
+	const where = async () => (await target.boundingBox())!;
+	const aimed = await where();
+	// Within a pixel (layout rounds): a shift that could move a click is a line or more.
+	const place = async () => {
+		const now = await where();
+		return Math.abs(now.x - aimed.x) <= 1 && Math.abs(now.y - aimed.y) <= 1 ? 'where it was' : `moved to ${now.x},${now.y} from ${aimed.x},${aimed.y}`;
+	};
+	const marker = (name: string) => boardItem(c, goal).locator(`[data-field="${name}"]`).getByTestId('field-presence');
+
+	// The person comes into the item's words: the clinician sees them there, and 5 stays put.
+	await words(p, goal).focus();
+	await expect(marker('text')).toContainText('Sam is here', live);
+	expect(await place()).toBe('where it was');
+	// The person chooses how important it is, just above: seen, and 5 stays put.
+	await ruler(p, 'importance', goal, 8).check();
+	await expect(ruler(c, 'importance', goal, 8)).toBeChecked(live);
+	await expect(marker('importance')).toContainText('Sam is here', live);
+	expect(await place()).toBe('where it was');
+	// ... and clears it again: still put.
+	await p.getByRole('button', { name: /^Clear the number for How important/ }).click();
+	await expect(ruler(c, 'importance', goal, 8)).not.toBeChecked(live);
+	expect(await place()).toBe('where it was');
+	// So the clinician's click lands on what they aimed at.
+	await target.check();
+	await expect(ruler(p, 'confidence', goal, 5)).toBeChecked(live);
+	await expect(ruler(p, 'importance', goal, 8)).not.toBeChecked();
 });
 
 test('offline: edits are kept on the device, not shared, then merged when back online', async ({ browser }) => {

@@ -1,7 +1,7 @@
 /**
  * Presence you can see, with three people in their own browser contexts (the person, a
  * clinician and a peer advocate) and a supporter reading along: each sees which section the
- * others look at and which item and field they are in; a remote caret sits at the right offset
+ * others look at and which item and field they are in; a remote caret and selection sit at the right offset
  * while someone types and moves when words are put in before it; a new item being written
  * shows before it is added; a screen reader hears joins and "writing in this item too"; the
  * supporter sees none of it; axe finds nothing with presence and carets showing.
@@ -88,6 +88,31 @@ test('three people see where the others are, down to the caret, and a supporter 
 	expect(await caretLeft(a, goal, CLINICIAN)).not.toBe(endLeft);
 	await expectCaretInside(a, goal, CLINICIAN);
 
+	// --- The other way round: the advocate's section, item and selection, as the person and the clinician see them.
+	const step = await addBoardItem(a, 'steps', 'Ring the bus company');
+	await boardSection(a, 'steps').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	for (const page of [p, c]) {
+		const viewers = boardSection(page, 'steps').getByTestId('section-viewers');
+		await expect(viewers.locator('[data-user-id]').filter({ hasText: 'Ash' })).toBeVisible();
+		await expect(hereNow(page, 'Ash')).toContainText('looking at Next steps');
+	}
+	// The clinician is still shown where they are.
+	await expect(hereNow(p, CLINICIAN)).toContainText('in My goals');
+	await words(a, step).focus();
+	await a.keyboard.press('Control+End');
+	// Selects "company", backwards: the selection runs from 20 back to 13, the caret at 13.
+	await a.keyboard.press('Control+Shift+ArrowLeft');
+	for (const page of [p, c]) {
+		await expect(boardItem(page, step).getByTestId('editing-now')).toHaveText('Ash is writing here now');
+		await expect(boardItem(page, step).getByTestId('field-presence')).toContainText('Ash');
+		await expect(hereNow(page, 'Ash')).toContainText('in Next steps, editing ‘Ring the bus company’');
+		await expect(caretOf(page, step, 'Ash')).toHaveAttribute('data-anchor', '20');
+		await expect(caretOf(page, step, 'Ash')).toHaveAttribute('data-offset', '13');
+		await expectSelectionDrawn(page, step, 'Ash');
+	}
+	// Nobody's own selection is drawn to themselves.
+	await expect(boardItem(a, step).getByTestId('remote-selection')).toHaveCount(0);
+
 	// --- A new item being written shows to the others before it is added, words and all.
 	await a.locator('#add-notes').fill('Called Sam on Tuesday');
 	for (const page of [p, c]) {
@@ -118,6 +143,22 @@ test('three people see where the others are, down to the caret, and a supporter 
 
 	for (const actor of [person, clinician, advocate, supporter]) await actor.context.close();
 });
+
+/** `name`'s selection is drawn over the text box: one box, as wide as some words, starting at their caret. */
+async function expectSelectionDrawn(page: Page, itemId: string, name: string): Promise<void> {
+	const caret = caretOf(page, itemId, name);
+	const selection = boardItem(page, itemId).locator(`[data-testid="remote-selection"][data-user-id="${await caret.getAttribute('data-user-id')}"]`);
+	await expect(selection).toHaveCount(1);
+	await expect(selection).toBeVisible();
+	const [box, at, field] = await Promise.all([selection.boundingBox(), caret.boundingBox(), words(page, itemId).boundingBox()]);
+	expect(box && at && field).toBeTruthy();
+	expect(box!.width).toBeGreaterThan(20);
+	expect(Math.abs(box!.x - at!.x)).toBeLessThanOrEqual(2);
+	expect(box!.x).toBeGreaterThanOrEqual(field!.x);
+	expect(box!.x + box!.width).toBeLessThanOrEqual(field!.x + field!.width);
+	expect(box!.y).toBeGreaterThanOrEqual(field!.y - 1);
+	expect(box!.y + box!.height).toBeLessThanOrEqual(field!.y + field!.height + 1);
+}
 
 async function caretLeft(page: Page, itemId: string, name: string): Promise<string> {
 	return caretOf(page, itemId, name).evaluate((el) => `${(el as HTMLElement).style.top}/${(el as HTMLElement).style.left}`);

@@ -191,6 +191,18 @@ export async function signUpThroughInvitation(page: Page, link: string, account:
 	await expect(page).toHaveURL(new RegExp(`/boards/${boardId}$`));
 }
 
+/**
+ * Presses `key` until `target` has the focus, as someone using only a keyboard would; fails
+ * after `max` presses (the focus is lost, trapped, or never gets there). Returns the presses.
+ */
+export async function pressUntilFocused(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab', max = 80): Promise<number> {
+	for (let presses = 1; presses <= max; presses++) {
+		await page.keyboard.press(key);
+		if (await target.evaluate((el) => el === document.activeElement)) return presses;
+	}
+	throw new Error(`${key} ×${max} never reached ${target}`);
+}
+
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Zero WCAG 2.2 A/AA violations from axe on the page as it is now; the message names each. */

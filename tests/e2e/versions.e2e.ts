@@ -2,10 +2,11 @@
  * Versions, restores and undo in real browsers, with two people live on one plan: a version
  * shows words no longer on the board; a deleted item, one item's fields and the whole plan are
  * put back, and the other person sees it live; undo in one window leaves the other's typing in
- * place; restore and undo work from the keyboard alone; version pages pass axe.
+ * place, across a real reconnect too; Ctrl+Z in a text field is that field's own undo; restore
+ * and undo work from the keyboard alone; version pages pass axe.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addBoardItem, boardItem, boardItems, expectAccessible, itemAction, LIVE_MS, openBoard, planWithClinician, ready } from './fixtures';
+import { expect, test, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
+import { addBoardItem, boardItem, boardItems, boardLive, connectionStatus, expectAccessible, itemAction, LIVE_MS, openBoard, planWithClinician, ready } from './fixtures';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -166,4 +167,83 @@ test('Undo takes back only my own typing, never the other person’s at the same
 	await expect(words(c, goal)).toHaveValue('Soon: Take the bus', live);
 	await openBoard(p, boardId);
 	await expectAccessible(p, 'the board with Undo and Redo');
+});
+
+test('Undo after a real reconnect takes back only my change, not what the other person typed while I was away; Cmd+Z (Meta) works as Ctrl+Z', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat', clinician: 'Li' });
+	const p = person.page;
+	const c = clinician.page;
+	// My sync sockets pass through here, so the test can drop them and keep me away a while.
+	let away = false;
+	const sockets: WebSocketRoute[] = [];
+	await p.routeWebSocket(/\/yjs\//, (ws) => {
+		if (away) return ws.close({ code: 1001, reason: 'away' });
+		ws.connectToServer();
+		sockets.push(ws);
+	});
+	await p.reload();
+	await openBoard(p, boardId);
+	const goal = await addBoardItem(c, 'goals', 'Take the bus');
+	await expect(words(p, goal)).toHaveValue('Take the bus', live);
+
+	// I type at the end; the clinician has it.
+	await words(p, goal).focus();
+	await p.keyboard.press('Control+End');
+	await words(p, goal).pressSequentially(' on Monday');
+	await expect(words(c, goal)).toHaveValue('Take the bus on Monday', live);
+
+	// My connection drops, and stays down while the clinician types at the start.
+	away = true;
+	const before = sockets.length;
+	for (const ws of sockets) await ws.close({ code: 1001, reason: 'dropped' });
+	await expect(connectionStatus(p)).toHaveAttribute('data-state', 'reconnecting');
+	await words(c, goal).focus();
+	await c.keyboard.press('Control+Home');
+	await words(c, goal).pressSequentially('Soon: ');
+	await expect(words(c, goal)).toHaveValue('Soon: Take the bus on Monday');
+	await expect(words(p, goal)).toHaveValue('Take the bus on Monday');
+
+	// Back: a new socket to the plan, and the clinician's words arrive.
+	away = false;
+	await boardLive(p, 30_000);
+	expect(sockets.length, 'a new sync socket after the drop').toBeGreaterThan(before);
+	await expect(words(p, goal)).toHaveValue('Soon: Take the bus on Monday', live);
+
+	// Undo takes back my words only, for both of us.
+	const undo = p.getByRole('button', { name: 'Undo', exact: true });
+	await expect(undo, 'I still have something to undo').toHaveAttribute('aria-disabled', 'false');
+	await undo.click();
+	await expect(words(p, goal)).toHaveValue('Soon: Take the bus');
+	await expect(words(c, goal)).toHaveValue('Soon: Take the bus', live);
+	await expect(p.getByTestId('board-announcer')).toHaveText('Undone: your last change in My goals.');
+	// Outside a text field, Cmd+Shift+Z redoes and Cmd+Z undoes, as with Ctrl.
+	await p.keyboard.press('Meta+Shift+Z');
+	await expect(words(c, goal)).toHaveValue('Soon: Take the bus on Monday', live);
+	await p.keyboard.press('Meta+Z');
+	await expect(words(c, goal)).toHaveValue('Soon: Take the bus', live);
+	await expect(words(p, goal)).toHaveValue('Soon: Take the bus');
+});
+
+test('Ctrl+Z inside a text field undoes that field’s own typing, not the board’s last change', async ({ browser }) => {
+	const { person, clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Li' });
+	const p = person.page;
+	const c = clinician.page;
+	const goal = await addBoardItem(p, 'goals', 'Sleep better');
+	await words(p, goal).focus();
+	await p.keyboard.press('Control+End');
+	await p.keyboard.type(' at night');
+	await expect(words(c, goal)).toHaveValue('Sleep better at night', live);
+	// My last change on the board comes after the typing, and is not typing: how sure I am.
+	await ruler(p, goal, 7).check();
+	await expect(ruler(c, goal, 7)).toBeChecked(live);
+
+	// Back in the goal's words, Ctrl+Z is the text box's own undo: my typing there goes ...
+	await words(p, goal).focus();
+	await p.keyboard.press('Control+Z');
+	await expect(words(p, goal)).toHaveValue('Sleep better');
+	await expect(words(c, goal)).toHaveValue('Sleep better', live);
+	// ... and the board's Undo did not run: my choice stays, and no undo was announced.
+	await expect(ruler(p, goal, 7)).toBeChecked();
+	await expect(ruler(c, goal, 7)).toBeChecked();
+	await expect(p.getByTestId('board-announcer')).not.toContainText('Undone');
 });

@@ -5,6 +5,7 @@
  * racing someone's typing loses neither.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addItem, deleteItem, getItemText, listItems, updateFields } from '../../src/lib/board/index.js';
 import { count, openDatabase, storedDoc, userId } from '../helpers/database.js';
 import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
@@ -32,14 +33,29 @@ function lastUpdate(boardId: string): { seq: number; user_id: string | null } {
 		db.close();
 	}
 }
-/** Waits until everything sent is stored, then returns the seq of the last update. */
-async function settled(boardId: string): Promise<number> {
-	let before = -1;
+/** The restorer's one stored update on a plan, and the plan's update just before it. */
+function restoreOf(boardId: string, restorer: string): { restoreSeq: number; beforeRestore: number } {
+	const db = openDatabase(server.dataDir);
+	try {
+		const mine = db.prepare<[string, string], { seq: number }>('SELECT seq FROM board_updates WHERE board_id = ? AND user_id = ? ORDER BY seq').all(boardId, restorer);
+		expect(mine, 'one update by the restorer').toHaveLength(1);
+		const restoreSeq = mine[0].seq;
+		const before = db.prepare<[string, number], { seq: number }>('SELECT MAX(seq) AS seq FROM board_updates WHERE board_id = ? AND seq < ?').get(boardId, restoreSeq)!;
+		return { restoreSeq, beforeRestore: before.seq };
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Waits until the server has stored everything these clients wrote (the stored plan's clock of
+ * each is at least its own), then returns the seq of the plan's last update.
+ */
+async function settled(boardId: string, ...writers: Y.Doc[]): Promise<number> {
+	const clockOf = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
 	await eventually(() => {
-		const now = updatesOf(boardId);
-		const same = now === before;
-		before = now;
-		return same;
+		const stored = storedDoc(server.dataDir, boardId);
+		return writers.every((doc) => clockOf(stored, doc.clientID) >= clockOf(doc, doc.clientID));
 	}, 'updates stored', 5_000);
 	return lastUpdate(boardId).seq;
 }
@@ -70,12 +86,12 @@ beforeAll(async () => {
 	deletedItem = addItem(person.doc, 'today', { author: personId, text: 'Our time today: talk about sleep' });
 	goal = addItem(person.doc, 'goals', { author: personId, text: 'Take the bus', confidence: 4 });
 	cook = addItem(person.doc, 'strengths', { author: personId, text: 'I can cook' });
-	beforeDeletion = await settled(plan.boardId);
+	beforeDeletion = await settled(plan.boardId, person.doc);
 	deleteItem(person.doc, 'today', deletedItem);
 	deleteItem(person.doc, 'strengths', cook);
 	updateFields(person.doc, 'goals', goal, { confidence: 5 }, personId);
-	await settled(plan.boardId);
-	await settled(other.boardId);
+	await settled(plan.boardId, person.doc);
+	await settled(other.boardId, elsewhere.doc);
 	for (const p of open.splice(0)) p.destroy();
 });
 afterEach(() => {
@@ -171,7 +187,7 @@ describe('restoring', () => {
 		await new Promise((r) => setTimeout(r, 50));
 		clearInterval(timer);
 		expect(answer.status).toBe(303);
-		await settled(plan.boardId);
+		await settled(plan.boardId, clinician.doc);
 		const stored = storedDoc(server.dataDir, plan.boardId);
 		expect(typed).toBeGreaterThan(0);
 		const words = listItems(stored, 'goals').find((g) => g.id === goal)!.text;
@@ -179,6 +195,60 @@ describe('restoring', () => {
 		expect(listItems(stored, 'strengths').map((i) => i.text)).toEqual(['I can cook']);
 		await eventually(() => listItems(clinician.doc, 'strengths').length === 1, 'the clinician sees it back');
 	});
+
+	// Typing in the very item a restore writes: the restore lands (the item reads as in the
+	// version), and every word typed is kept: those the server had before the restore are in
+	// the version just before it, and those typed while it was made are on the board after it.
+	for (const how of ['restoreItem', 'restorePlan'] as const) {
+		it(`a ${how === 'restoreItem' ? 'restore of an item' : 'restore of the whole plan'} racing typing in that same item loses no word and still lands`, async () => {
+			const race = await planWithEveryRole(server.url);
+			const person = await connect('person', race);
+			const raceAuthor = userId(server.dataDir, race.emails.person);
+			const restorer = userId(server.dataDir, race.emails.peer_advocate);
+			const goalIn = (doc: Y.Doc) => listItems(doc, 'goals').find((g) => g.id === item);
+			const storedGoal = () => goalIn(storedDoc(server.dataDir, race.boardId));
+			const item = addItem(person.doc, 'goals', { author: raceAuthor, text: 'Take the bus', confidence: 4 });
+			const version = await settled(race.boardId, person.doc);
+			getItemText(person.doc, 'goals', item)!.insert('Take the bus'.length, ' every day');
+			updateFields(person.doc, 'goals', item, { confidence: 6 }, raceAuthor);
+			const since = addItem(person.doc, 'notes', { author: raceAuthor, text: 'Added after the version' });
+			await settled(race.boardId, person.doc);
+
+			const clinician = await connect('clinician', race);
+			const text = getItemText(clinician.doc, 'goals', item)!;
+			let typed = 0;
+			const timer = setInterval(() => text.insert(text.length, ` w${typed++}.`), 2);
+			await new Promise((r) => setTimeout(r, 30));
+			const form: Record<string, string> = how === 'restoreItem' ? { itemId: item, seq: String(version) } : { confirm: 'yes' };
+			const answer = await race.clients.peer_advocate.post(`${versionUrl(version, '', race)}?/${how}`, form);
+			await new Promise((r) => setTimeout(r, 50));
+			clearInterval(timer);
+			expect(answer.status).toBe(303);
+			// Everything typed, and the restore, stored and seen by the typist.
+			await eventually(() => goalIn(clinician.doc)?.confidence === 4, 'the typist has the restore');
+			await settled(race.boardId, clinician.doc);
+
+			// The restore is one forward change by the restorer, after some of the typing.
+			const { restoreSeq, beforeRestore } = restoreOf(race.boardId, restorer);
+			const stored = storedGoal()!;
+			const justBefore = (await race.clients.person.get(versionUrl(beforeRestore, '', race))).text;
+			const chunks = Array.from({ length: typed }, (_, i) => ` w${i}.`);
+			const kept = chunks.filter((chunk) => stored.text.includes(chunk));
+			const replaced = chunks.filter((chunk) => justBefore.includes(chunk));
+			for (const chunk of chunks) expect(kept.includes(chunk) || replaced.includes(chunk), `"${chunk}" is kept somewhere`).toBe(true);
+			// It was a race: the restore replaced words typed before it, and words typed meanwhile stayed.
+			expect(replaced.length, 'words the restore replaced').toBeGreaterThan(0);
+			expect(kept.length, 'words typed while it was made').toBeGreaterThan(0);
+			expect(restoreSeq).toBeGreaterThan(version);
+			// It landed: the item reads as in the version, then what was typed while it was made.
+			expect(stored.text).toBe(`Take the bus${kept.join('')}`);
+			expect(stored.confidence).toBe(4);
+			if (how === 'restorePlan') expect(listItems(storedDoc(server.dataDir, race.boardId), 'notes').map((n) => n.id)).not.toContain(since);
+			// Everyone on the plan ends up with the same words, and the version restored is unchanged.
+			await eventually(() => goalIn(person.doc)?.text === stored.text, 'the person sees the same words');
+			expect((await race.clients.person.get(versionUrl(version, '', race))).text).not.toContain(' w0.');
+		});
+	}
 
 	it('puts the whole plan back once confirmed, attributed to whoever did it', async () => {
 		const answer = await plan.clients.clinician.post(`${versionUrl(beforeDeletion)}?/restorePlan`, { confirm: 'yes' });

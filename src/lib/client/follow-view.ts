@@ -29,18 +29,19 @@ export function currentPosition(): ViewPosition | null {
 
 /**
  * Shows a place the presenter is at: scrolls to it and moves the focus there, so a screen reader
- * reads it out — unless the focus is in a field (never taken from someone typing), the follow
- * bar or a notice.
+ * reads it out — unless the focus is in a field (someone typing keeps their field, in view), the
+ * follow bar or a notice.
  */
 export function showPosition(position: ViewPosition): void {
 	const item = position.itemId ? document.getElementById(`item-${position.itemId}`) : null;
 	const target = item ?? document.getElementById(`section-${position.section}-title`);
-	if (!target) return;
+	const active = document.activeElement;
+	// A follower writing in the presenter's item stays there; the follow bar says where the presenter went.
+	if (!target || isField(active)) return;
 	const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 	target.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
 	// Nor from the follow bar or a notice: someone reaching for "Stop following" must get there.
-	const active = document.activeElement;
-	if (isField(active) || active?.closest('[data-follow-bar], [data-live-area]')) return;
+	if (active?.closest('[data-follow-bar], [data-live-area]')) return;
 	// A heading takes the focus only when told it may; that is not a tab stop.
 	if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
 	target.focus({ preventScroll: true });

@@ -2,7 +2,8 @@
  * Follow the presenter on one plan's page, over the live channel. A writer asks everyone to
  * follow; each person asked chooses (nobody is moved without saying yes); a follower's view
  * moves with the presenter's and stops by the button, by Escape, or when they start writing
- * somewhere. The server enforces who may present, who is asked and who receives.
+ * somewhere other than the presenter's item. The server enforces who may present, who is asked
+ * and who receives.
  */
 import type { Person, ViewPosition } from '$lib/protocol/realtime-events';
 import { Announcer } from './announcer.svelte';
@@ -73,18 +74,21 @@ export class FollowState {
 		const onKey = (event: KeyboardEvent) => {
 			if (event.key === 'Escape' && this.following) this.stopFollowing();
 		};
-		// Starting to write somewhere else stops following.
-		const onFocus = (event: FocusEvent) => {
+		// Starting to write somewhere else stops following. Tabbing through fields is not writing (a
+		// keyboard user reaching "Stop following" passes many), nor is writing in the presenter's item.
+		const onInput = (event: Event) => {
 			const target = event.target as Element | null;
-			if (this.following && isField(target) && !target?.closest('[data-follow-bar]')) this.stopFollowing();
-			if (this.presenting) this.#track();
+			if (this.following && isField(target) && !target?.closest('[data-follow-bar]') && !this.#isPresentersItem(target)) this.stopFollowing();
 		};
+		const onFocus = () => this.presenting && this.#track();
 		const onScroll = () => this.presenting && this.#track();
 		document.addEventListener('keydown', onKey);
+		document.addEventListener('input', onInput, true);
 		document.addEventListener('focusin', onFocus);
 		window.addEventListener('scroll', onScroll, { passive: true });
 		this.#stops.push(() => {
 			document.removeEventListener('keydown', onKey);
+			document.removeEventListener('input', onInput, true);
 			document.removeEventListener('focusin', onFocus);
 			window.removeEventListener('scroll', onScroll);
 		});
@@ -118,6 +122,11 @@ export class FollowState {
 		if (follow && answer.ok) {
 			this.following = asked;
 			this.announcer.say(`You are following ${asked.presenter.name}. Press Escape to stop.`);
+			// Start where the presenter is, not where they go next.
+			if (answer.at) {
+				this.at = answer.at;
+				showPosition(answer.at);
+			}
 		}
 	}
 
@@ -128,6 +137,11 @@ export class FollowState {
 		this.at = null;
 		this.announcer.say(`You stopped following ${name}.`);
 		this.channel.fire('follow:stop', { boardId: this.boardId });
+	}
+
+	#isPresentersItem(element: Element | null): boolean {
+		const itemId = element?.closest<HTMLElement>('[data-item-id]')?.dataset.itemId;
+		return itemId !== undefined && itemId === this.at?.itemId;
 	}
 
 	/** Sends where I am, at most every SEND_EVERY_MS, and only when it changed. */

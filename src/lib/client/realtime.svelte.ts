@@ -40,6 +40,26 @@ export class RealtimeChannel {
 		this.#socket.onAny((type: ServerEventType, payload: unknown) => {
 			for (const handler of this.#handlers.get(type) ?? []) handler(payload as never);
 		});
+		// Leaving the page closes the channel at once (see #leave).
+		addEventListener('pagehide', () => this.#leave());
+		// Back from the browser's back/forward cache: connect again.
+		addEventListener('pageshow', (event) => event.persisted && this.restart());
+	}
+
+	/**
+	 * Says goodbye to the server as the page goes. A WebSocket's closing reaches it anyway, but a
+	 * connection still on long-polling (as it is while it moves to a WebSocket) has no request
+	 * open then, and the browser cancels any it starts now: the server would count it "on" its
+	 * plan until the ping times out (most of a minute), naming it in plan lists and holding back
+	 * that person's notices. A beacon outlives the page: it posts engine.io's close packet ("1";
+	 * protocol 4, socket.io 4's) for this connection's id.
+	 */
+	#leave(): void {
+		const engine = this.#socket.io.engine;
+		if (engine?.id && engine.transport?.name === 'polling') {
+			navigator.sendBeacon(`${REALTIME_PATH}/?EIO=4&transport=polling&sid=${encodeURIComponent(engine.id)}`, '1');
+		}
+		this.#socket.disconnect();
 	}
 
 	/** Connects again after the server ended the channel (signed in again). */

@@ -88,6 +88,11 @@ export interface ClientEventMap {
 export interface AckData {
 	'plans:watch': { plans: readonly PlanHere[] };
 	'follow:ask': { requestId: string; asked: number };
+	/**
+	 * Where the presenter is now when I chose to follow (null if I said no, or they have not
+	 * moved yet): in the answer itself, so I start there whatever else arrives first.
+	 */
+	'follow:answer': { at: ViewPosition | null };
 }
 /** The acknowledgement of one client event. */
 export type AckFor<K extends ClientEventType> = Ack<K extends keyof AckData ? AckData[K] : object>;
