@@ -23,13 +23,18 @@ beforeAll(async () => {
 	cluster = await startInstances(2, { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
 	proxy = await startHaproxy(cluster.servers.map((s) => s.port));
 	plan = await planWithEveryRole(proxy.url);
+	// Which instance a browser first lands on is HAProxy's choice, then kept by its cookie. Put two
+	// people on each, as browsers that landed there, so both instances always have someone.
+	for (const [who, instance] of [['person', 'i0'], ['clinician', 'i0'], ['peer_advocate', 'i1'], ['supporter', 'i1']] as const) {
+		plan.clients[who].cookies.set('wm_instance', instance);
+	}
 });
 afterAll(async () => {
 	await proxy?.stop();
 	await cluster?.stop();
 });
 
-it('serves pages, sync sockets and the live channel through HAProxy, spread over both instances', async () => {
+it('serves pages, sync sockets and the live channel through HAProxy, on both instances', async () => {
 	expect((await plan.clients.person.get(`/boards/${plan.boardId}`)).status).toBe(200);
 	const people = (['person', 'clinician', 'peer_advocate', 'supporter'] as const).map((who) => connectProvider(proxy.url, plan.boardId, plan.clients[who]));
 	await Promise.all(people.map((p) => whenSynced(p.provider)));
@@ -41,7 +46,7 @@ it('serves pages, sync sockets and the live channel through HAProxy, spread over
 	expect(await live.ask('plan:open', { boardId: plan.boardId })).toEqual({ ok: true });
 	live.close();
 	for (const p of people) p.destroy();
-	// leastconn put the four sockets on both instances (HAProxy logs a WebSocket when it closes).
+	// The four sockets went to both instances, each by its cookie (HAProxy logs a WebSocket when it closes).
 	await eventually(() => /whatmatters\/i0 .*"GET \/yjs\//.test(proxy.output()) && /whatmatters\/i1 .*"GET \/yjs\//.test(proxy.output()), 'sync sockets on both instances');
 });
 
@@ -67,7 +72,10 @@ it('drains an instance on SIGTERM: pending edits are stored, its people carry on
 	const people = (['person', 'clinician', 'peer_advocate'] as const).map((who) => connectProvider(proxy.url, plan.boardId, plan.clients[who]));
 	await Promise.all(people.map((p) => whenSynced(p.provider)));
 	const author = await pgUserId(cluster.databaseUrl, plan.emails.clinician);
-	const [leaving] = cluster.servers;
+	// HAProxy keeps each browser on the instance its cookie names: stop the one the typist is on.
+	const typistOn = plan.clients.clinician.cookies.get('wm_instance');
+	expect(typistOn).toMatch(/^i[01]$/);
+	const leaving = cluster.servers[Number(typistOn!.slice(1))]!;
 	for (let i = 0; i < 20; i++) addItem(people[1].doc, 'notes', { author, text: `just before ${i}` });
 	await leaving.stop();
 	expect(leaving.output()).toMatch(/Stopping: draining this instance/);

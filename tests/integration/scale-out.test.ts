@@ -118,8 +118,13 @@ describe('three instances', () => {
 		expect(await rival.ask('follow:ask', { boardId: plan.boardId })).toEqual({ ok: false, error: 'already_presenting' });
 		await eventually(() => follower.of('follow:asked').length === 1, 'the request on another instance');
 		expect(follower.of('follow:asked')[0]).toMatchObject({ presenter: { name: 'Cleo Clinician' }, requestId: asked.requestId });
-		expect(await follower.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: true })).toEqual({ ok: true });
-		expect(await rival.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: false })).toEqual({ ok: true });
+		// The presenter moves before anyone answers: a follower on another instance starts there.
+		expect(await presenter.ask('present:at', { boardId: plan.boardId, section: 'strengths', itemId: null })).toEqual({ ok: true });
+		expect(await follower.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: true })).toEqual({
+			ok: true,
+			at: { section: 'strengths', itemId: null }
+		});
+		expect(await rival.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: false })).toEqual({ ok: true, at: null });
 		expect(await rival.ask('follow:answer', { boardId: plan.boardId, requestId: asked.requestId, follow: true })).toEqual({ ok: false, error: 'not_asked' });
 		await eventually(() => presenter.of('present:followers').some((e) => (e.followers as { name: string }[]).some((f) => f.name === 'Ade Advocate')), 'the follower told to the presenter');
 		expect(await presenter.ask('present:at', { boardId: plan.boardId, section: 'goals', itemId: null })).toEqual({ ok: true });
