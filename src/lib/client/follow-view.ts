@@ -13,14 +13,16 @@ export function isField(element: Element | null): boolean {
 
 /**
  * Where I am on the board: the item holding the focus, if any; otherwise the last section whose
- * top has scrolled past the upper third of the window.
+ * top has scrolled past the upper third of what the window shows below its sticky bars (the page's
+ * scroll padding: a section jumped to stops just under them, however tall they are).
  */
 export function currentPosition(): ViewPosition | null {
 	const focused = document.activeElement?.closest<HTMLElement>('[data-item-id]');
 	const focusedSection = focused?.closest<HTMLElement>('[data-section]')?.dataset.section;
 	if (focused && isSectionKey(focusedSection)) return { section: focusedSection, itemId: focused.dataset.itemId ?? null };
 	const sections = [...document.querySelectorAll<HTMLElement>('[data-section]')];
-	const line = window.innerHeight / 3;
+	const bars = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+	const line = bars + (window.innerHeight - bars) / 3;
 	let seen: HTMLElement | undefined = sections[0];
 	for (const section of sections) if (section.getBoundingClientRect().top <= line) seen = section;
 	const key = seen?.dataset.section;
