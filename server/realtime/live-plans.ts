@@ -98,6 +98,9 @@ export class LivePlans {
 	}
 
 	private async onStored(boardId: string, stored: StoredChanges): Promise<void> {
+		// Typing is stored many times a second: with nobody on the live channel here there is
+		// nobody to tell, and no reason to read who is on the plan.
+		if (this.io.sockets.sockets.size === 0) return;
 		const people = await this.cache.get(boardId);
 		if (!people) return;
 		const { writers } = stored;

@@ -1,6 +1,8 @@
 /**
- * A plan's board record and member list, read once for a burst of events (every stored batch
- * of typing would otherwise cost a read). Forgotten when membership changes, and after a moment.
+ * A plan's board record and member list, read once for a stretch of events (every stored batch
+ * of typing would otherwise cost a read). Forgotten at once when membership changes (those
+ * events reach every instance), and after ten seconds, so a changed name shows and a
+ * membership event missed while the relay was away cannot linger.
  */
 import type { BoardRecord, MemberRecord, Storage } from '../../src/lib/server/storage.js';
 
@@ -9,7 +11,7 @@ export interface PlanPeople {
 	members: MemberRecord[];
 }
 
-const KEEP_MS = 2_000;
+const KEEP_MS = 10_000;
 
 export class MemberCache {
 	private readonly entries = new Map<string, { at: number; read: Promise<PlanPeople | null> }>();
