@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { Services } from '../src/lib/server/services.js';
 import { createInProcessBus } from './bus/in-process.js';
 import type { Bus } from './bus/bus.js';
-import { joinCluster, type Cluster } from './cluster/index.js';
+import type { Cluster } from './cluster/index.js';
 import { createSyncEndpoint, type SyncEndpoint } from './sync/endpoint.js';
 import { createRealtimeEndpoint, isRealtimeUrl, type RealtimeEndpoint } from './realtime/endpoint.js';
 import { createBoardChanges } from './sync/board-changes.js';
@@ -24,7 +24,8 @@ export interface Realtime {
 }
 
 export async function attachRealtime(server: http.Server, services: Services): Promise<Realtime> {
-	const cluster = services.config.redisUrl ? await joinCluster(services.config.redisUrl, services) : null;
+	// The Redis clients are loaded only with REDIS_URL: one instance never needs them.
+	const cluster = services.config.redisUrl ? await (await import('./cluster/index.js')).joinCluster(services.config.redisUrl, services) : null;
 	if (!cluster && services.config.databaseUrl) {
 		services.log.warn('DATABASE_URL is set without REDIS_URL: run one instance only, or edits on one will not reach people on another until they reconnect');
 	}

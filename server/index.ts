@@ -9,8 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServices } from './services.js';
 import { StorageStartError } from './storage/open.js';
-import { RedisStartError } from './cluster/redis.js';
-import { describeDatabase } from './storage/postgres/index.js';
+import { RedisStartError } from './cluster/start-error.js';
+import { describeDatabase } from './storage/postgres/describe.js';
 import { attachRealtime } from './attach.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,17 +6,13 @@
  */
 import { createClient, RESP_TYPES } from 'redis';
 import type { Logger } from '../log.js';
+import { RedisStartError } from './start-error.js';
 
 export type RedisClient = ReturnType<typeof newClient>;
 /** A client whose replies keep their bytes (stream entries carry Yjs updates). */
 export type BinaryRedisClient = ReturnType<RedisClient['withTypeMapping']>;
 
-export class RedisStartError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'RedisStartError';
-	}
-}
+export { RedisStartError };
 
 /** Host and port of a Redis URL, for messages: never its password. */
 export function describeRedis(url: string): string {

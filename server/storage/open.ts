@@ -5,7 +5,7 @@
 import type { Storage } from '../../src/lib/server/storage.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { describeDatabase, openPostgresStorage } from './postgres/index.js';
+import { describeDatabase } from './postgres/describe.js';
 import { PostgresIdentityError } from './postgres/migrations.js';
 import { openSqliteStorage } from './sqlite/index.js';
 
@@ -23,6 +23,8 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
 		return openSqliteStorage(config.dataDir, { busyTimeoutMs: config.sqliteBusyTimeoutMs, createDatabase: config.createDatabase, onProblem });
 	}
 	try {
+		// Loaded only when asked for: one instance on SQLite never needs the PostgreSQL client.
+		const { openPostgresStorage } = await import('./postgres/index.js');
 		return await openPostgresStorage(config.databaseUrl, { poolSize: config.databasePoolSize, onProblem });
 	} catch (error) {
 		if (error instanceof PostgresIdentityError) throw new StorageStartError(error.message);

@@ -5,6 +5,7 @@
  * advisory locks, so instances on several machines keep the same rules.
  */
 import type { Storage } from '../../../src/lib/server/storage.js';
+export { describeDatabase } from './describe.js';
 import { postgresLoginAttempts, postgresSessions, postgresUsers } from './accounts.js';
 import { postgresAccessLog } from './access-log.js';
 import { postgresAudit } from './audit.js';
@@ -13,6 +14,7 @@ import { postgresDocs, postgresVersions } from './docs.js';
 import { postgresHistory } from './history.js';
 import { migrate } from './migrations.js';
 import { createPool } from './pool.js';
+import { describeDatabase } from './describe.js';
 import { postgresVisits } from './visits.js';
 
 export interface PostgresOptions {
@@ -23,16 +25,6 @@ export interface PostgresOptions {
 	/** How long one statement may run. */
 	statementTimeoutMs?: number;
 	onProblem?: (message: string) => void;
-}
-
-/** The database a URL names, for messages: host, port and name, never the password. */
-export function describeDatabase(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
-	} catch {
-		return '(an unreadable DATABASE_URL)';
-	}
 }
 
 /** Connects, applies pending migrations and returns the store. Rejects if the server cannot be reached. */
