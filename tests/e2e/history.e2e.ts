@@ -17,6 +17,7 @@ import {
 	newActor,
 	openBoard,
 	planWithClinician,
+	pressUntilFocused,
 	startPlanForMe,
 	talkAs
 } from './fixtures';
@@ -76,8 +77,10 @@ test('each history entry names who made the change, and whose words they were', 
 	await expect(added.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 	await expectAccessible(p, 'the history page');
 
-	// "Bring back" puts the deleted item back as a new change, seen live, and named in the history.
-	await deleted.getByRole('button', { name: 'Bring back' }).click();
+	// "Bring back" puts the deleted item back as a new change, seen live, and named in the
+	// history; reached and pressed by keyboard alone.
+	await pressUntilFocused(p, deleted.getByRole('button', { name: 'Bring back' }), 'Tab', 120);
+	await p.keyboard.press('Enter');
 	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=item`));
 	await expect(a.locator(`#text-${today}`)).toHaveValue('talk about sleep', live);
 	await p.goto(`/boards/${boardId}/history`);
