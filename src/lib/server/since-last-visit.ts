@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
 import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
 
 /** Changes read for one summary, at most: a summary is a few lines, not the whole history. */
-const MOST = 500;
+export const MOST = 500;
 
 export interface SinceLastVisit extends ChangeSummary {
 	/** When my last visit ended. */
@@ -20,8 +20,8 @@ export interface SinceLastVisit extends ChangeSummary {
 	/** The last update the summary read: marking seen goes up to here, never past it. */
 	upToSeq: number;
 	/**
-	 * Others changed more than the summary counts: the history was still being gathered and
-	 * reached back only part of the way. The summary says so.
+	 * Others changed more than the summary counts: more than MOST changes, or the history was
+	 * still being gathered and reached back only part of the way. The summary says so.
 	 */
 	more: boolean;
 }
@@ -39,11 +39,12 @@ export async function sinceLastVisit(
 	const history = await historyNow(storage, board.id, options.startCatchUp ?? catchUpInBackground(options.log));
 	const [found, seen] = await Promise.all([
 		history.complete
-			? storage.history.byOthersSince(board.id, member.userId, since, MOST)
+			? storage.history.byOthersSince(board.id, member.userId, since, MOST + 1)
 			: history.entries.filter((e) => e.senderId !== null && e.senderId !== member.userId && e.lastAt > since),
 		storage.history.seen(board.id, member.userId)
 	]);
-	const more = !history.complete && history.fromAt > since;
+	// One more than MOST is read only to know whether there were more.
+	const more = found.length > MOST || (!history.complete && history.fromAt > since);
 	const unseen = found.slice(0, MOST).filter((e) => e.lastSeq > Math.max(seen.all, seen.items.get(e.itemId) ?? 0));
 	if (unseen.length === 0 && !more) return null;
 	const names = await historyNames(storage, board, member, unseen.map((e) => e.senderId));
