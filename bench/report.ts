@@ -30,6 +30,8 @@ interface HistoryRun {
 	updates: number;
 	entries: number;
 	deriveAllMs: number;
+	/** The first page of a plan whose history was never read: the whole derivation left to the background. */
+	neverReadFirstPage: { ms: number; updatesRead: number };
 	firstPageMs: { median: number; p95: number };
 	firstPageAfter300NewMs: { median: number; p95: number };
 }
@@ -97,7 +99,8 @@ export function writeReport(file: string, input: ReportInput): string {
 		`| the full update check costs less than applying the update (${inProcess.checkCost.updates.toLocaleString('en-GB')} typing updates) | ${round(inProcess.checkCost.checkMicros, 1)} µs vs ${round(inProcess.checkCost.applyMicros, 1)} µs per update | ${verdict(inProcess.checkCost.checkMicros <= inProcess.checkCost.applyMicros)} |`,
 		`| rebuild any version of a ${inProcess.versionRebuildMs.updates.toLocaleString('en-GB')}-update plan ≤ 100 ms, median and p95 (${inProcess.versionRebuildMs.versions} versions; checkpoint + updates after it) | ${round(inProcess.versionRebuildMs.median, 1)} / ${round(inProcess.versionRebuildMs.p95, 1)} ms (first look, keeping the checkpoints: ${round(inProcess.versionRebuildMs.firstMs, 0)} ms) | ${verdict(inProcess.versionRebuildMs.p95 <= 100)} |`,
 		`| first page of history, ${input.history.updates.toLocaleString('en-GB')} stored updates (${input.history.entries.toLocaleString('en-GB')} entries), server time ≤ 300 ms | median ${round(input.history.firstPageMs.median, 1)} ms, p95 ${round(input.history.firstPageMs.p95, 1)} ms; after 300 new updates: median ${round(input.history.firstPageAfter300NewMs.median, 1)} ms, p95 ${round(input.history.firstPageAfter300NewMs.p95, 1)} ms | ${verdict(input.history.firstPageMs.p95 <= 300 && input.history.firstPageAfter300NewMs.p95 <= 300)} |`,
-		`| (once per plan: deriving entries for all ${input.history.updates.toLocaleString('en-GB')} updates, then stored) | ${round(input.history.deriveAllMs, 0)} ms | |`,
+		`| first page of history never read before, ${input.history.updates.toLocaleString('en-GB')} stored updates, server time ≤ 300 ms | ${round(input.history.neverReadFirstPage.ms, 1)} ms (${input.history.neverReadFirstPage.updatesRead.toLocaleString('en-GB')} updates read; the rest derived in the background) | ${verdict(input.history.neverReadFirstPage.ms <= 300)} |`,
+		`| (once per plan, in the background: deriving entries for all ${input.history.updates.toLocaleString('en-GB')} updates, then stored) | ${round(input.history.deriveAllMs, 0)} ms | |`,
 		...copyRows(input.copies),
 		`| heap flat over 10,000 open/close cycles | ${heap.map((h) => `${round(h.heapMiB, 1)}`).join(' → ')} MiB (cycles ${heap.map((h) => h.cycle).join(', ')}) | ${verdict(heapGrowth < 2)} |`,
 		END

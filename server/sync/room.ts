@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import type { Storage } from '../../src/lib/server/storage.js';
 import { BoardCatchUp } from './catch-up.js';
 import { compactBoard } from './compaction.js';
+import { catchUpInBackground } from '../../src/lib/server/history.js';
 import { encodeAwareness, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type AwarenessEntry } from './messages.js';
 import { PlanBudget } from './plan-budget.js';
 import { filterPresence } from './presence-filter.js';
@@ -323,7 +324,11 @@ export class BoardRoom {
 	}
 
 	private async compact(): Promise<void> {
-		if ((await compactBoard(this.boardId, this.deps.storage, this.deps.log)) !== null) this.sinceCompaction = 0;
+		if ((await compactBoard(this.boardId, this.deps.storage, this.deps.log)) === null) return;
+		this.sinceCompaction = 0;
+		// History entries are derived here, after the updates are stored and relayed and never
+		// awaited, so nobody opening the history waits on a long log (docs/history.md).
+		catchUpInBackground(this.deps.log)(this.deps.storage, this.boardId);
 	}
 
 	private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {

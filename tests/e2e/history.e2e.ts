@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	addBoardItem,
 	boardItem,
+	boardItems,
 	expectAccessible,
 	invite,
 	join,
@@ -17,6 +18,7 @@ import {
 	newActor,
 	openBoard,
 	planWithClinician,
+	pressUntilFocused,
 	startPlanForMe,
 	talkAs
 } from './fixtures';
@@ -54,6 +56,9 @@ test('each history entry names who made the change, and whose words they were', 
 	await expect(boardItem(p, today)).toHaveCount(0, live);
 	await addBoardItem(a, 'notes', 'Slept better this week');
 	const step = await addBoardItem(p, 'steps', 'Call the housing office');
+	const gp = await addBoardItem(p, 'steps', 'See the GP');
+	await p.locator(`#move-up-${gp}`).click();
+	await expect(boardItems(c, 'steps').first()).toHaveAttribute('data-item-id', gp, live);
 	await p.locator(`#status-${step}`).selectOption('done');
 	await expect(c.locator(`#status-${step}`)).toHaveValue('done', live);
 	await expect(c.locator(`#confidence-${goal}`).getByRole('radio', { name: '5', exact: true })).toBeChecked();
@@ -70,14 +75,20 @@ test('each history entry names who made the change, and whose words they were', 
 	await expect(deleted.getByRole('button', { name: 'Bring back' })).toBeVisible();
 	await expect(entry(p, "Sam Okafor wrote a note: 'Slept better this week'")).toHaveCount(1);
 	await expect(entry(p, "You marked 'Call the housing office' done")).toHaveCount(1);
-	await expect(entry(p, "You added to \"Our time today\": 'talk about sleep'")).not.toContainText('typed by');
+	await expect(entry(p, `You moved 'See the GP' in "Next steps" from place 2 to place 1`)).toHaveCount(1);
+	// Exactly one such entry first, or "not typed by" would pass with none at all.
+	const mine = entry(p, "You added to \"Our time today\": 'talk about sleep'");
+	await expect(mine).toHaveCount(1);
+	await expect(mine).not.toContainText('typed by');
 	// Newest first, with the time in words and exactly.
 	await expect(p.getByTestId('history-entry').first()).toContainText("You marked 'Call the housing office' done");
 	await expect(added.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 	await expectAccessible(p, 'the history page');
 
-	// "Bring back" puts the deleted item back as a new change, seen live, and named in the history.
-	await deleted.getByRole('button', { name: 'Bring back' }).click();
+	// "Bring back" puts the deleted item back as a new change, seen live, and named in the
+	// history; reached and pressed by keyboard alone.
+	await pressUntilFocused(p, deleted.getByRole('button', { name: 'Bring back' }), 'Tab', 120);
+	await p.keyboard.press('Enter');
 	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=item`));
 	await expect(a.locator(`#text-${today}`)).toHaveValue('talk about sleep', live);
 	await p.goto(`/boards/${boardId}/history`);

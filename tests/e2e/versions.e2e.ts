@@ -3,7 +3,8 @@
  * shows words no longer on the board; a deleted item, one item's fields and the whole plan are
  * put back, and the other person sees it live; undo in one window leaves the other's typing in
  * place, across a real reconnect too; Ctrl+Z in a text field is that field's own undo; restore
- * and undo work from the keyboard alone; version pages pass axe.
+ * (an item, and the whole plan through its confirmation) and undo work from the keyboard alone;
+ * version pages pass axe.
  */
 import { expect, test, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
 import { addBoardItem, boardItem, boardItems, boardLive, connectionStatus, expectAccessible, itemAction, LIVE_MS, openBoard, planWithClinician, ready } from './fixtures';
@@ -116,14 +117,18 @@ test('one item’s field and words, then the whole plan, are put back to a versi
 	await expect(ruler(c, goal, 4)).toBeChecked(live);
 	await expect(words(c, later)).toBeVisible();
 
-	// The whole plan put back, after a page that says what will change.
+	// The whole plan put back, after a page that says what will change; by keyboard alone.
 	await p.goto(`/boards/${boardId}/history/${version}`);
 	await ready(p);
-	await p.getByRole('link', { name: 'Put the whole plan back to this version' }).click();
+	await tabTo(p, p.getByRole('link', { name: 'Put the whole plan back to this version' }));
+	await p.keyboard.press('Enter');
 	await expect(p.getByRole('heading', { level: 1 })).toHaveText('Put the whole plan back to this version?');
 	await expect(p.getByTestId('restore-summary')).toContainText('remove 1 item added since');
 	await expectAccessible(p, 'the confirmation before putting the plan back');
-	await p.getByRole('button', { name: 'Yes, put the plan back' }).click();
+	await ready(p);
+	await tabTo(p, p.getByRole('button', { name: 'Yes, put the plan back' }));
+	// Space, as a button also answers to.
+	await p.keyboard.press('Space');
 	await expect(p).toHaveURL(new RegExp(`/boards/${boardId}\\?restored=plan`));
 	await expect(p.getByTestId('restored-notice')).toContainText('The plan is back as it was at that version');
 	await expect(boardItems(c, 'notes')).toHaveCount(0, live);

@@ -57,6 +57,17 @@ export function postgresHistory(pool: pg.Pool): Storage['history'] {
 			return { ...JSON.parse(row.state), lastSeq: row.last_seq, doc: bytes(row.doc) };
 		},
 		progressSeq,
+		async startPoint(boardId, seq) {
+			// Checkpoints are kept about every 1,000 updates, the compacted state every 500.
+			const row = await one<{ seq: number; data: Buffer }>(
+				pool,
+				`(SELECT seq, data FROM board_checkpoints WHERE board_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1)
+				 UNION ALL (SELECT upto_seq AS seq, data FROM board_snapshots WHERE board_id = $1 AND upto_seq <= $2)
+				 ORDER BY seq DESC LIMIT 1`,
+				[boardId, seq]
+			);
+			return row ? { seq: Number(row.seq), data: bytes(row.data) } : null;
+		},
 		async updatesAfter(boardId, seq, limit) {
 			const found = await rows<{ seq: number; data: Buffer; user_id: string | null; at: number }>(
 				pool,

@@ -44,6 +44,13 @@ export function sqliteHistory(db: Database.Database): Storage['history'] {
 	const updatesAfter = db.prepare<[string, number, number], { seq: number; data: Buffer; user_id: string | null; at: number }>(
 		'SELECT seq, data, user_id, at FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?'
 	);
+	// Checkpoints are kept about every 1,000 updates, the compacted state every 500.
+	const startPoint = db.prepare<[string, number, string, number], { seq: number; data: Buffer }>(
+		`SELECT seq, data FROM (
+			SELECT seq, data FROM board_checkpoints WHERE board_id = ? AND seq <= ?
+			UNION ALL SELECT upto_seq AS seq, data FROM board_snapshots WHERE board_id = ? AND upto_seq <= ?
+		 ) ORDER BY seq DESC LIMIT 1`
+	);
 	const upsert = db.prepare(
 		`INSERT OR REPLACE INTO history_entries
 		 (board_id, id, first_seq, last_seq, first_at, last_at, sender_id, words_of_id, section, item_id, kind, detail)
@@ -105,6 +112,10 @@ export function sqliteHistory(db: Database.Database): Storage['history'] {
 		},
 		async progressSeq(boardId) {
 			return progressSeq.get(boardId)?.last_seq ?? 0;
+		},
+		async startPoint(boardId, seq) {
+			const row = startPoint.get(boardId, seq, boardId, seq);
+			return row ? { seq: row.seq, data: new Uint8Array(row.data) } : null;
 		},
 		async updatesAfter(boardId, seq, limit) {
 			return updatesAfter.all(boardId, seq, limit).map((r) => ({ seq: r.seq, data: new Uint8Array(r.data), userId: r.user_id, at: r.at }));

@@ -1,9 +1,11 @@
 /**
- * Keeps a board's stored history entries up to date with its update log. Entries are derived
- * when someone asks for them, from where the last catch-up stopped, a batch at a time: the
- * event loop gets a turn between batches, so live editing on other boards is not held up.
+ * Keeps a board's stored history entries up to date with its update log, from where the last
+ * catch-up stopped, a batch at a time: the event loop gets a turn between batches, so live
+ * editing is not held up. It runs in the background after each compaction (so the stored
+ * history stays a few hundred updates behind at most), and when someone asks for entries.
  */
 import { HistoryDeriver } from '../board/history/index.js';
+import type { Logger } from './logger.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -11,6 +13,11 @@ import type { Storage } from './storage.js';
  * milliseconds (about 20 ms measured), so live editing carries on during a long catch-up.
  */
 export const CATCH_UP_BATCH = 500;
+/**
+ * Updates per batch when nobody is waiting: a few milliseconds at a time, so an edit arriving
+ * meanwhile is relayed with hardly any delay.
+ */
+export const BACKGROUND_BATCH = 100;
 
 const running = new Map<string, Promise<number>>();
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -44,4 +51,16 @@ async function catchUp(storage: Storage, boardId: string, batch: number): Promis
 		updates = await storage.history.updatesAfter(boardId, deriver.seq, batch);
 		if (updates.length === 0) return savedSeq;
 	}
+}
+
+/**
+ * Starts a catch-up nobody waits for. Safe on several instances at once: each batch is saved
+ * only if nobody else saved since (`storage.history.save`), and the loser stops.
+ */
+export function catchUpInBackground(log: Logger): (storage: Storage, boardId: string) => void {
+	return (storage, boardId) => {
+		catchUpHistory(storage, boardId, BACKGROUND_BATCH).catch((error) =>
+			log.warn('Deriving history entries failed; the next request tries again', { board: boardId, error: (error as Error).message })
+		);
+	};
 }

@@ -332,6 +332,11 @@ export interface Storage {
 		progress(boardId: string): Promise<DerivationState | null>;
 		/** Only how far it has read (0 before it starts): cheap, for "is there anything new?". */
 		progressSeq(boardId: string): Promise<number>;
+		/**
+		 * The newest full state of the document stored at or before `seq` (a version checkpoint or
+		 * the compacted state), to read the newest changes from without replaying the whole log.
+		 */
+		startPoint(boardId: string, seq: number): Promise<SeqUpdate | null>;
 		/** Stored updates after `seq`, in order, at most `limit`. */
 		updatesAfter(boardId: string, seq: number, limit: number): Promise<LoggedUpdate[]>;
 		/**

@@ -1,6 +1,7 @@
 /** History entries derived from a board's update log. See docs/history.md. */
 export { HistoryDeriver } from './derive.js';
 export { deriveEntries } from './derive-all.js';
+export { stateFromDocument } from './resume.js';
 export {
 	ENTRY_KINDS,
 	GROUP_WINDOW_MS,

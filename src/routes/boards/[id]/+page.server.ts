@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const all = await services().storage.members.list(board.id);
 	const complete = decide(board, membership, 'viewPeople').ok;
 	const shown = complete ? all : all.filter((m) => m.role === 'person' || m.userId === membership.userId);
-	const since = await sinceLastVisit(services().storage, board, membership, Date.now());
+	const since = await sinceLastVisit(services().storage, board, membership, Date.now(), { log: services().log });
 	return {
 		members: shown.map(({ userId, name, role }) => ({ id: userId, name, role })),
 		membersComplete: complete,
@@ -23,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			since: since.since,
 			upToSeq: since.upToSeq,
 			lines: since.lines,
+			more: since.more,
 			items: since.items.map(({ itemId, mark, text }) => ({ itemId, mark, text }))
 		}
 	};

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { describeEntry } from '$lib/board/history';
 import { SECTIONS } from '$lib/board';
-import { catchUpHistory } from '$lib/server/history';
+import { catchUpInBackground } from '$lib/server/history';
+import { historyPage } from '$lib/server/history-page';
 import { historyNames } from '$lib/server/history-names';
 import { historyQuery, readHistoryFilter } from '$lib/server/history-query';
 import { requireBoard } from '$lib/server/kit/guards';
@@ -17,16 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!read.ok) error(400, read.message);
 	const { filter } = read;
 	const storage = services().storage;
-	await catchUpHistory(storage, board.id);
-	const [rows, senders] = await Promise.all([
-		storage.history.list(board.id, {
-			limit: PAGE_SIZE + 1,
-			beforeId: filter.before ?? undefined,
-			senderId: filter.who ?? undefined,
-			section: filter.section ?? undefined
-		}),
-		storage.history.senders(board.id)
-	]);
+	const { rows, senders, complete } = await historyPage(storage, board.id, filter, PAGE_SIZE, catchUpInBackground(services().log));
 	const entries = rows.slice(0, PAGE_SIZE);
 	const names = await historyNames(storage, board, membership, [...senders, ...entries.flatMap((e) => [e.senderId, e.wordsOfId])]);
 	const people = [...names.named].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
@@ -42,10 +34,11 @@ export const load: PageServerLoad = async (event) => {
 			at: entry.lastAt,
 			...describeEntry(entry, names.nameOf)
 		})),
-		filter: { who: filter.who ?? '', section: filter.section ?? '', paged: filter.before !== null },
+		filter: { who: filter.who ?? '', section: filter.section ?? '', paged: complete && filter.before !== null },
+		gathering: !complete,
 		people,
 		sections: SECTIONS.map((s) => ({ key: s.key, title: s.title })),
 		olderHref,
-		newestHref: filter.before !== null ? historyQuery({ ...filter, before: null }) || '?' : null
+		newestHref: complete && filter.before !== null ? historyQuery({ ...filter, before: null }) || '?' : null
 	};
 };

@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { catchUpHistory } from '$lib/server/history';
 import { requireBoard } from '$lib/server/kit/guards';
 import { services } from '$lib/server/services';
 import type { RequestHandler } from './$types';
@@ -24,7 +23,9 @@ export const POST: RequestHandler = async (event) => {
 	if (!all && (itemIds.length === 0 || itemIds.length > MOST_ITEMS || !itemIds.every((id) => ITEM_ID.test(id))))
 		error(400, 'We could not tell which items you have seen.');
 	const storage = services().storage;
-	const seq = Math.min(Number(upTo), await catchUpHistory(storage, board.id));
+	// Never past what is stored. The history need not be caught up: the summary may have been
+	// read from the newest changes alone while it was still being gathered.
+	const seq = Math.min(Number(upTo), await storage.versions.lastSeq(board.id));
 	await storage.history.markSeen(board.id, user.id, all ? null : itemIds, seq);
 	if (event.request.headers.get('accept')?.includes('application/json')) return new Response(null, { status: 204 });
 	redirect(303, `/boards/${board.id}`);
