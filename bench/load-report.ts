@@ -24,7 +24,9 @@ export function loadGeneratorVerdict(name: string, load: LoadResult): string {
 }
 
 const first = (run: ServerRun): ProcessDiagnostics | null => run.diagnostics[0] ?? null;
-const loopDelay = (d: ProcessDiagnostics | null) => (d ? `${round(d.eventLoopDelayMs.p50, 1)} / ${round(d.eventLoopDelayMs.p99, 1)} / ${round(d.eventLoopDelayMs.max, 1)}` : 'n/a');
+// With its number of samples (one each 10 ms when the loop keeps up): few samples, a starved process.
+const loopDelay = (d: ProcessDiagnostics | null) =>
+	d ? `${round(d.eventLoopDelayMs.p50, 1)} / ${round(d.eventLoopDelayMs.p99, 1)} / ${round(d.eventLoopDelayMs.max, 1)} (${d.eventLoopDelayMs.samples} samples in ${round(d.windowSeconds, 1)} s)` : 'n/a';
 const gcPauses = (d: ProcessDiagnostics | null) => (d ? `${d.gc.count}, ${round(d.gc.totalMs, 0)} ms, max ${round(d.gc.maxMs, 1)} ms` : 'n/a');
 const loadLoop = (load: LoadResult) => load.loadProcesses.map((p) => `${round(p.eventLoopDelayMs.p50, 1)} / ${round(p.eventLoopDelayMs.p99, 1)} / ${round(p.eventLoopDelayMs.max, 1)}`).join('; ');
 const loadCpu = (load: LoadResult) => load.loadProcesses.map((p) => round(p.cpuPercent, 0)).join(' + ');

@@ -75,6 +75,7 @@ export interface LoadResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DRAIN_MAX_MS = 10_000;
 
 /** Everyone on a board edits one shared note; the first client makes it, as its member. */
 async function connectAll(plan: LoadPlan): Promise<ProtocolClient[][]> {
@@ -203,9 +204,10 @@ async function run(plan: LoadPlan): Promise<LoadPartResult> {
 	await go;
 
 	const readers = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b] })));
-	const typists = boards.flatMap((clientsOfBoard, b) =>
-		clientsOfBoard.slice(0, plan.typistsPerBoard ?? clientsOfBoard.length).map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 }))
-	);
+	const typistsPerBoard = plan.typistsPerBoard ?? Infinity;
+	const typists = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.slice(0, typistsPerBoard).map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));
+	// Those who only read need not keep their copy up to date (without presence, which reads it).
+	if (!plan.presencePerClient) for (const clientsOfBoard of boards) for (const reader of clientsOfBoard.slice(typistsPerBoard)) reader.applyUpdates = false;
 	let sent = 0;
 	let expected = 0;
 	let presenceSent = 0;
@@ -250,8 +252,10 @@ async function run(plan: LoadPlan): Promise<LoadPartResult> {
 	measuringNow = false;
 	const measured = (performance.now() - measureStart) / 1000;
 	clearInterval(ticker);
-	// Let the last receipts arrive before counting.
+	// Let the last receipts arrive before counting: a second, and longer (up to ten) while some are missing.
+	const drainUntil = performance.now() + DRAIN_MAX_MS;
 	await sleep(1000);
+	while (latencies.length < expected && performance.now() < drainUntil) await sleep(50);
 	setMeasuring(false);
 	probes.stop();
 	const errors = boards.flat().filter((c) => c.closedWith !== null).length;
