@@ -2,6 +2,7 @@
 import type { ProcessDiagnostics } from '../server/diagnostics.js';
 import type { LoadResult } from './load.js';
 import type { LoadScenarioRun } from './load-scenario.js';
+import { describeScenario } from './scenarios.js';
 import type { ServerRun } from './report.js';
 import { round } from './stats.js';
 
@@ -41,7 +42,7 @@ export function loadScenarioSection(run: LoadScenarioRun): string[] {
 		row(`propagation ${label} (ms)`, round(o.propagationMs[key]), r && round(r.propagationMs[key]), r ? ratio(o.propagationMs[key], r.propagationMs[key]) : '');
 	const typing = scenario.typistsPerBoard ? `, ${scenario.typistsPerBoard} of each board's clients typing` : '';
 	return [
-		`### ${scenario.title}`,
+		`### ${describeScenario(scenario)}`,
 		'',
 		`Scenario \`${scenario.name}\`: ${o.clients} clients on ${o.boards} boards${typing}, ${scenario.updatesPerSecond} updates/s overall for ${run.seconds} s after a 5 s warm-up; ${o.loadProcesses.length} load processes.`,
 		'',

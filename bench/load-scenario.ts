@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { LoadPlan } from './load.js';
 import { measureServers } from './measure.js';
 import type { ServerRun } from './report.js';
-import type { LoadScenario } from './scenarios.js';
+import { describeScenario, type LoadScenario } from './scenarios.js';
 import { seed } from './seed.js';
 import { startOurs, startReference } from './servers.js';
 
@@ -39,7 +39,7 @@ export async function seedScenario(dataDir: string, scenario: LoadScenario, seco
 export async function runLoadScenario(scenario: LoadScenario, options: LoadScenarioOptions): Promise<LoadScenarioRun> {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whatmatters-bench-'));
 	try {
-		console.log(`Scenario ${scenario.name}: ${scenario.title}`);
+		console.log(`Scenario ${scenario.name}: ${describeScenario(scenario)}`);
 		const plan = { ...(await seedScenario(dataDir, scenario, options.seconds)), presencePerClient: options.presencePerClient };
 		const profileDir = (server: string) => (options.cpuProfileDir ? path.join(options.cpuProfileDir, `${scenario.name}-${server}`) : undefined);
 		const measure = { root: options.root, loadProcesses: options.loadProcesses };

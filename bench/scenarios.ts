@@ -2,8 +2,6 @@
 
 export interface LoadScenario {
 	name: string;
-	/** What it stands for, in words, for the report. */
-	title: string;
 	boards: number;
 	clientsPerBoard: number;
 	/** How many of each board's clients type at once (default: all). */
@@ -12,10 +10,18 @@ export interface LoadScenario {
 }
 
 export const LOAD_SCENARIOS: LoadScenario[] = [
-	{ name: 'boards', title: '1,000 clients on 250 boards, 500 updates/s', boards: 250, clientsPerBoard: 4, updatesPerSecond: 500 },
-	{ name: 'many-boards', title: '3,000 clients on 750 boards, 1,000 updates/s', boards: 750, clientsPerBoard: 4, updatesPerSecond: 1000 },
-	{ name: 'one-plan', title: 'one plan with 100 people on it, 20 of them typing at once, 100 updates/s', boards: 1, clientsPerBoard: 100, typistsPerBoard: 20, updatesPerSecond: 100 }
+	{ name: 'boards', boards: 250, clientsPerBoard: 4, updatesPerSecond: 500 },
+	{ name: 'many-boards', boards: 750, clientsPerBoard: 4, updatesPerSecond: 1000 },
+	{ name: 'one-plan', boards: 1, clientsPerBoard: 100, typistsPerBoard: 20, updatesPerSecond: 100 }
 ];
+
+/** What a scenario stands for, in words, for the report. */
+export function describeScenario(s: LoadScenario): string {
+	const n = (value: number) => value.toLocaleString('en-GB');
+	const rate = `${n(s.updatesPerSecond)} updates/s`;
+	if (s.boards === 1) return `One plan with ${n(s.clientsPerBoard)} people on it, ${s.typistsPerBoard ? `${n(s.typistsPerBoard)} of them typing at once, ` : ''}${rate}`;
+	return `${n(s.boards * s.clientsPerBoard)} clients on ${n(s.boards)} boards, ${rate}`;
+}
 
 /** A new client syncing a plan of ten full sections (bench/sync-scenario.ts). */
 export const LARGE_PLAN_SCENARIO = 'large-plan';
