@@ -81,7 +81,7 @@ function merge(parts: LoadPartResult[]): LoadResult {
 		presenceSent: sum((p) => p.presenceSent),
 		presencePerSecond: sum((p) => p.presenceSent) / measured,
 		loadCpuPercent: sum((p) => p.cpuPercent),
-		loadProcesses: parts.map((p) => ({ clients: p.clients, cpuPercent: p.cpuPercent, eventLoopDelayMs: p.eventLoopDelayMs }))
+		loadProcesses: parts.map((p) => ({ clients: p.clients, cpuPercent: p.cpuPercent, eventLoopDelayMs: p.eventLoopDelayMs, measuredSeconds: p.measuredSeconds }))
 	};
 }
 

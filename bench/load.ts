@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
 import { caretToken } from '../src/lib/board/caret.js';
-import { summariseEventLoopDelay, EVENT_LOOP_RESOLUTION_MS } from '../server/diagnostics.js';
+import { summariseEventLoopDelay, EVENT_LOOP_RESOLUTION_MS, type EventLoopDelay } from '../server/diagnostics.js';
 import { crossInstanceLatencies, latencies, madeAt, measuring, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
 import type { Summary } from './stats.js';
 
@@ -49,7 +49,16 @@ export interface LoadPartResult {
 	/** This process's own CPU while measuring (% of one core). */
 	cpuPercent: number;
 	/** How late this process's event loop ran while measuring: its receipts are late by as much. */
-	eventLoopDelayMs: { p50: number; p99: number; max: number };
+	eventLoopDelayMs: EventLoopDelay;
+}
+
+/** One load process's own cost while measuring. */
+export interface LoadProcessUsage {
+	clients: number;
+	cpuPercent: number;
+	eventLoopDelayMs: EventLoopDelay;
+	/** Shorter than asked: its event loop was held up when told to start or stop measuring. */
+	measuredSeconds: number;
 }
 
 /** The merged result of every load process. */
@@ -71,7 +80,7 @@ export interface LoadResult {
 	/** The load generator's CPU while measuring, all its processes together (% of one core). */
 	loadCpuPercent: number;
 	/** Each load process on its own: near 100 % CPU or a late event loop, it was the limit. */
-	loadProcesses: { clients: number; cpuPercent: number; eventLoopDelayMs: { p50: number; p99: number; max: number } }[];
+	loadProcesses: LoadProcessUsage[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -260,7 +269,6 @@ async function run(plan: LoadPlan): Promise<LoadPartResult> {
 	probes.stop();
 	const errors = boards.flat().filter((c) => c.closedWith !== null).length;
 	for (const client of boards.flat()) client.close();
-	const delay = summariseEventLoopDelay(loopDelay);
 	return {
 		clients: readers.length,
 		boards: boards.length,
@@ -274,7 +282,7 @@ async function run(plan: LoadPlan): Promise<LoadPartResult> {
 		presenceSent,
 		measuredSeconds: measured,
 		cpuPercent: ((cpu.user + cpu.system) / 1e6 / measured) * 100,
-		eventLoopDelayMs: { p50: delay.p50, p99: delay.p99, max: delay.max }
+		eventLoopDelayMs: summariseEventLoopDelay(loopDelay)
 	};
 }
 

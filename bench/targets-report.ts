@@ -4,7 +4,7 @@ import { round } from './stats.js';
 import type { SyncRun } from './sync-scenario.js';
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-const times = (a: number, b: number) => `${round(a / b)}×`;
+const times = (a: number, b: number) => (Number.isFinite(a / b) ? `${round(a / b)}×` : 'n/a');
 
 /** Parity with the reference at the board-shaped loads: latency, CPU, RSS and every receipt. */
 function parityRows(run: LoadScenarioRun): string[] {

@@ -1,8 +1,9 @@
 /**
  * Opt-in diagnostics for benchmarks: with WM_DIAGNOSTICS_FILE set, the process records its
  * event-loop delay and garbage-collection pauses, and writes them to that file as JSON when it
- * receives SIGTERM. SIGUSR2 starts the window afresh (the benchmark sends it when its
- * measurement starts, so start-up and connecting are left out). Unset, it does nothing at all.
+ * receives SIGTERM. The benchmark sends SIGUSR2 as its measurement starts (start-up and
+ * connecting are left out) and again as it stops (waiting for the last receipts and draining
+ * are left out). Unset, it does nothing at all.
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver, type EntryType, type IntervalHistogram, type PerformanceEntry } from 'node:perf_hooks';
@@ -46,22 +47,29 @@ export function recordDiagnosticsIfAsked(file = process.env.WM_DIAGNOSTICS_FILE)
 	const observer = new PerformanceObserver((list) => count(list.getEntries()));
 	observer.observe({ entryTypes: ['gc' as EntryType] });
 	delay.enable();
+	let closed: ProcessDiagnostics | null = null;
+	const snapshot = (): ProcessDiagnostics => {
+		// Pauses not yet delivered to the observer count too.
+		count(observer.takeRecords());
+		return { eventLoopDelayMs: summariseEventLoopDelay(delay), gc: { ...gc }, windowSeconds: (performance.now() - since) / 1000 };
+	};
+	let opened = false;
 	process.on('SIGUSR2', () => {
+		if (opened) {
+			closed ??= snapshot();
+			return;
+		}
+		opened = true;
+		observer.takeRecords();
 		delay.reset();
 		gc = { count: 0, totalMs: 0, maxMs: 0 };
 		since = performance.now();
 	});
 	// Registered before the server's own SIGTERM handler, so draining is not in the figures.
 	process.once('SIGTERM', () => {
+		const result = closed ?? snapshot();
 		delay.disable();
-		// Pauses not yet delivered to the observer count too.
-		count(observer.takeRecords());
 		observer.disconnect();
-		const result: ProcessDiagnostics = {
-			eventLoopDelayMs: summariseEventLoopDelay(delay),
-			gc,
-			windowSeconds: (performance.now() - since) / 1000
-		};
 		fs.writeFileSync(file, JSON.stringify(result));
 	});
 }
