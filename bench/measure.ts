@@ -40,7 +40,7 @@ export async function measureServers(name: string, starts: ServerStart[], plan: 
 		let startedAt = 0;
 		let wall = 0;
 		const clients = plan.boards.reduce((sum, b) => sum + b.tokens.length, 0);
-		console.log(`  ${name}: ${clients} clients on ${plan.boards.length} boards, ${plan.updatesPerSecond} updates/s for ${plan.measureSeconds} s, ${options.loadProcesses} load processes…`);
+		console.log(`  ${name}: ${clients} clients on ${plan.boards.length} board(s), ${plan.updatesPerSecond} updates/s for ${plan.measureSeconds} s, ${options.loadProcesses} load processes…`);
 		const wsBases = ports.map((port) => `ws://127.0.0.1:${port}/yjs`);
 		const load = await runLoad(options.root, { ...plan, wsBase: wsBases[0], ...(wsBases.length > 1 ? { wsBases } : {}) }, options.loadProcesses, {
 			onMeasureStart() {
