@@ -6,7 +6,7 @@
  * answers (a fresh database, dropped afterwards), else a throwaway cluster; and a redis-server
  * of its own on a free port. Writes its section of docs/benchmarks.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { startRedis } from '../tests/helpers/redis.js';
 import type { LoadPlan } from './load.js';
 import { writeInstancesReport, type InstancesRun } from './instances-report.js';
 import { seed } from './seed.js';
+import type { ServerStart } from './servers.js';
 
 export interface InstancesBench {
 	root: string;
@@ -26,17 +27,17 @@ export interface InstancesBench {
 	rate: number;
 	seconds: number;
 	command: string;
-	/** Starts a server on `port` with `env`. */
-	measure(name: string, starts: ((port: number) => ChildProcess)[], plan: Omit<LoadPlan, 'wsBase'>): Promise<InstancesRun>;
+	/** One load against the servers these start (each board's clients spread over them). */
+	measure(name: string, starts: ServerStart[], plan: Omit<LoadPlan, 'wsBase'>): Promise<InstancesRun>;
 }
 
 export async function benchInstances(bench: InstancesBench): Promise<string> {
 	const { root, instances, boards, perBoard } = bench;
-	const start = (env: Record<string, string>) => (port: number) =>
-		spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const start = (env: Record<string, string>): ServerStart => (port, extras) =>
+		spawn(process.execPath, [...extras.nodeArgs, '--import', 'tsx', 'server/index.ts'], {
 			cwd: root,
 			// Every simulated member connects from this one machine: lift the per-address cap a clinic needs.
-			env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000', PORT: String(port), ...env },
+			env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000', PORT: String(port), ...env, ...extras.env },
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 	const planFor = (seeded: Awaited<ReturnType<typeof seed>>) => ({

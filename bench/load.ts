@@ -1,17 +1,19 @@
 /**
- * The load: clients on boards, each editing one shared item's text at a steady overall rate,
- * while every receipt is timed. Run as a child process by bench/run.ts:
- *   tsx bench/load.ts <plan.json>   → prints a JSON LoadResult on its last line.
+ * One load process: clients on boards, each editing its board's shared item at a steady rate,
+ * every receipt timed. bench/load-processes.ts runs several, each with its own boards, and is
+ * their one clock: it says when to start typing, when to measure and when to stop (over IPC).
+ *   node --import tsx bench/load.ts <plan.json>   (as a child with an IPC channel)
  */
 import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { addItem, getItemText, listItems } from '../src/lib/board/index.js';
 import { caretToken } from '../src/lib/board/caret.js';
-import { crossInstanceLatencies, latencies, madeAt, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
-import { summarise, type Summary } from './stats.js';
-import { reportResult } from './child.js';
+import { summariseEventLoopDelay, EVENT_LOOP_RESOLUTION_MS, type EventLoopDelay } from '../server/diagnostics.js';
+import { crossInstanceLatencies, latencies, madeAt, measuring, ProtocolClient, setMeasuring, updateKey } from './protocol-client.js';
+import type { Summary } from './stats.js';
 
 export interface LoadPlan {
 	wsBase: string;
@@ -24,8 +26,42 @@ export interface LoadPlan {
 	measureSeconds: number;
 	/** Presence and caret updates each client sends per second (0: none). */
 	presencePerClient?: number;
+	/** How many of each board's clients type (the first ones); the others only read. Default: all. */
+	typistsPerBoard?: number;
 }
 
+/** What the parent tells a load process, in order. */
+export type LoadCommand = 'go' | 'measure' | 'stop';
+
+/** What one load process measured: raw samples, so the parent can merge them. */
+export interface LoadPartResult {
+	clients: number;
+	boards: number;
+	updatesSent: number;
+	expectedReceipts: number;
+	latencies: number[];
+	crossInstanceLatencies: number[];
+	probeLatencies: number[];
+	connectSeconds: number;
+	errors: number;
+	presenceSent: number;
+	measuredSeconds: number;
+	/** This process's own CPU while measuring (% of one core). */
+	cpuPercent: number;
+	/** How late this process's event loop ran while measuring: its receipts are late by as much. */
+	eventLoopDelayMs: EventLoopDelay;
+}
+
+/** One load process's own cost while measuring. */
+export interface LoadProcessUsage {
+	clients: number;
+	cpuPercent: number;
+	eventLoopDelayMs: EventLoopDelay;
+	/** Shorter than asked: its event loop was held up when told to start or stop measuring. */
+	measuredSeconds: number;
+}
+
+/** The merged result of every load process. */
 export interface LoadResult {
 	clients: number;
 	boards: number;
@@ -41,11 +77,14 @@ export interface LoadResult {
 	errors: number;
 	presenceSent: number;
 	presencePerSecond: number;
-	/** The load generator's own CPU while measuring (% of one core): near 100, it is the bottleneck. */
+	/** The load generator's CPU while measuring, all its processes together (% of one core). */
 	loadCpuPercent: number;
+	/** Each load process on its own: near 100 % CPU or a late event loop, it was the limit. */
+	loadProcesses: LoadProcessUsage[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DRAIN_MAX_MS = 10_000;
 
 /** Everyone on a board edits one shared note; the first client makes it, as its member. */
 async function connectAll(plan: LoadPlan): Promise<ProtocolClient[][]> {
@@ -101,7 +140,7 @@ function startProbes(plan: LoadPlan): { stop(): void; samples: number[] } {
 			if (origin !== reader) return;
 			const key = updateKey(update);
 			const made = key ? madeAt.get(key) : undefined;
-			if (made !== undefined) samples.push(performance.now() - made);
+			if (made !== undefined && measuring) samples.push(performance.now() - made);
 		});
 		writer.on('sync', (synced: boolean) => {
 			if (!synced || timers.length >= plan.probeBoards.length) return;
@@ -149,29 +188,50 @@ function sendPresence(client: ProtocolClient, itemId: string): void {
 	client.sendPresenceJson(cached.json[cached.next++ % PRESENCE_VARIANTS]!);
 }
 
-async function run(plan: LoadPlan): Promise<LoadResult> {
+/** Resolves on the parent's next command of this kind. */
+function command(kind: LoadCommand): Promise<void> {
+	return new Promise((resolve) => {
+		const listener = (message: unknown) => {
+			if (message !== kind) return;
+			process.off('message', listener);
+			resolve();
+		};
+		process.on('message', listener);
+	});
+}
+
+async function run(plan: LoadPlan): Promise<LoadPartResult> {
+	const go = command('go');
+	const measure = command('measure');
+	const stop = command('stop');
 	const started = performance.now();
 	const boards = await connectAll(plan);
 	const connectSeconds = (performance.now() - started) / 1000;
 	const items = await Promise.all(boards.map((clients, b) => prepareSharedItem(clients, plan.boards[b].userIds[0])));
 	const probes = startProbes(plan);
+	process.send!({ type: 'ready' });
+	await go;
 
-	const clients = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));
+	const readers = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.map((client) => ({ client, item: items[b] })));
+	const typistsPerBoard = plan.typistsPerBoard ?? Infinity;
+	const typists = boards.flatMap((clientsOfBoard, b) => clientsOfBoard.slice(0, typistsPerBoard).map((client) => ({ client, item: items[b], peers: clientsOfBoard.length - 1 })));
+	// Those who only read need not keep their copy up to date (without presence, which reads it).
+	if (!plan.presencePerClient) for (const clientsOfBoard of boards) for (const reader of clientsOfBoard.slice(typistsPerBoard)) reader.applyUpdates = false;
 	let sent = 0;
 	let expected = 0;
 	let presenceSent = 0;
-	const presenceInterval = plan.presencePerClient ? 1000 / (plan.presencePerClient * clients.length) : Infinity;
+	const presenceInterval = plan.presencePerClient ? 1000 / (plan.presencePerClient * readers.length) : Infinity;
 	let nextPresence = performance.now();
 	let presenceTurn = 0;
 	let measuringNow = false;
 	const interval = 1000 / plan.updatesPerSecond;
 	let next = performance.now();
 	let turn = 0;
-	// One steady clock for the whole load, so the rate is exact; each tick a different client types.
+	// One steady clock for the whole process, so the rate is exact; each tick a different typist types.
 	const ticker = setInterval(() => {
 		const now = performance.now();
-		while (next <= now) {
-			const { client, item, peers } = clients[(turn++ * 7919) % clients.length];
+		while (typists.length && next <= now) {
+			const { client, item, peers } = typists[(turn++ * 7919) % typists.length];
 			typeOneCharacter(client.doc, item);
 			if (measuringNow) {
 				sent++;
@@ -181,46 +241,55 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 		}
 		// Each client in turn says where it is and where its caret is, at its throttled rate.
 		while (plan.presencePerClient && nextPresence <= now) {
-			const { client, item } = clients[presenceTurn++ % clients.length];
+			const { client, item } = readers[presenceTurn++ % readers.length];
 			sendPresence(client, item);
 			if (measuringNow) presenceSent++;
 			nextPresence += presenceInterval;
 		}
 	}, 1);
 
-	await sleep(plan.warmupSeconds * 1000);
+	await measure;
 	measuringNow = true;
 	setMeasuring(true);
+	const loopDelay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
+	loopDelay.enable();
 	const measureStart = performance.now();
 	const cpuStart = process.cpuUsage();
-	await sleep(plan.measureSeconds * 1000);
+	await stop;
 	const cpu = process.cpuUsage(cpuStart);
+	loopDelay.disable();
 	measuringNow = false;
 	const measured = (performance.now() - measureStart) / 1000;
 	clearInterval(ticker);
-	// Let the last receipts arrive before counting.
+	// Let the last receipts arrive before counting: a second, and longer (up to ten) while some are missing.
+	const drainUntil = performance.now() + DRAIN_MAX_MS;
 	await sleep(1000);
+	while (latencies.length < expected && performance.now() < drainUntil) await sleep(50);
 	setMeasuring(false);
 	probes.stop();
 	const errors = boards.flat().filter((c) => c.closedWith !== null).length;
 	for (const client of boards.flat()) client.close();
 	return {
-		clients: clients.length,
+		clients: readers.length,
 		boards: boards.length,
 		updatesSent: sent,
-		updatesPerSecond: sent / measured,
-		receipts: latencies.length,
 		expectedReceipts: expected,
-		propagationMs: summarise(latencies),
-		crossInstanceMs: summarise(crossInstanceLatencies),
-		probeMs: summarise(probes.samples),
+		latencies,
+		crossInstanceLatencies,
+		probeLatencies: probes.samples,
 		connectSeconds,
 		errors,
 		presenceSent,
-		presencePerSecond: presenceSent / measured,
-		loadCpuPercent: ((cpu.user + cpu.system) / 1e6 / measured) * 100
+		measuredSeconds: measured,
+		cpuPercent: ((cpu.user + cpu.system) / 1e6 / measured) * 100,
+		eventLoopDelayMs: summariseEventLoopDelay(loopDelay)
 	};
 }
 
 const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as LoadPlan;
-reportResult(run(plan));
+run(plan)
+	.then((result) => process.send!({ type: 'result', result }, () => process.exit(0)))
+	.catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});

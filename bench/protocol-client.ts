@@ -20,9 +20,21 @@ export function setMeasuring(on: boolean): void {
 	measuring = on;
 }
 
+/**
+ * Keys of updates seen lately, by their bytes: every receiver of an update in this process gets
+ * the same bytes, and decoding them once is enough (the load generator must not be the limit).
+ */
+const recentKeys = new Map<string, string | null>();
+
 export function updateKey(update: Uint8Array): string | null {
+	const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
+	const known = recentKeys.get(bytes);
+	if (known !== undefined) return known;
 	const first = Y.decodeUpdate(update).structs[0];
-	return first ? `${first.id.client}:${first.id.clock}` : null;
+	const key = first ? `${first.id.client}:${first.id.clock}` : null;
+	if (recentKeys.size >= 10_000) recentKeys.clear();
+	recentKeys.set(bytes, key);
+	return key;
 }
 
 /** Records the time since an update was made, if it was made while measuring. */
@@ -44,6 +56,11 @@ export class ProtocolClient {
 	private presenceClock = 0;
 	synced = false;
 	closedWith: number | null = null;
+	/**
+	 * A client that only reads may stop applying updates once it has what it needs: receipts are
+	 * still timed, and the load generator is spared applying every edit in every reader's copy.
+	 */
+	applyUpdates = true;
 
 	constructor(
 		private readonly url: string,
@@ -114,7 +131,10 @@ export class ProtocolClient {
 			this.send((e) => syncProtocol.writeSyncStep2(e, this.doc, payload));
 			return;
 		}
-		if (step === syncProtocol.messageYjsUpdate) recordReceipt(payload, this.doc.clientID, this.instance);
+		if (step === syncProtocol.messageYjsUpdate) {
+			recordReceipt(payload, this.doc.clientID, this.instance);
+			if (!this.applyUpdates) return;
+		}
 		Y.applyUpdate(this.doc, payload, this);
 		if (step === syncProtocol.messageYjsSyncStep2) this.synced = true;
 	}

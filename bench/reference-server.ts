@@ -5,12 +5,15 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { WebSocketServer } from 'ws';
+import { recordDiagnosticsIfAsked } from '../server/diagnostics.js';
 
 const require = createRequire(import.meta.url);
 const { setupWSConnection } = require('y-websocket-v1/bin/utils') as {
 	setupWSConnection: (conn: unknown, req: http.IncomingMessage) => void;
 };
 
+// The same event-loop and GC record as our server's, so the report can compare the two.
+recordDiagnosticsIfAsked();
 const port = Number(process.argv[2]);
 const server = http.createServer((_req, res) => {
 	res.writeHead(200, { 'content-type': 'application/json' });

@@ -4,15 +4,24 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import type { ProcessDiagnostics } from '../server/diagnostics.js';
 import type { LoadResult } from './load.js';
+import type { LoadScenarioRun } from './load-scenario.js';
+import { loadScenarioSection } from './load-report.js';
 import type { PrintExportRun } from './print-export.js';
 import { round } from './stats.js';
+import type { SyncRun } from './sync-scenario.js';
+import { largePlanSection } from './sync-report.js';
+import { speedTargets } from './targets-report.js';
 
 export interface ServerRun {
 	name: string;
 	load: LoadResult;
+	/** While measuring, all its server processes together (% of one core). */
 	cpuPercent: number;
 	rssMiB: number;
+	/** Each server process's event-loop delay and GC pauses while measuring (null if none was written). */
+	diagnostics: (ProcessDiagnostics | null)[];
 }
 
 interface InProcess {
@@ -38,20 +47,18 @@ interface HistoryRun {
 
 export interface ReportInput {
 	command: string;
-	ours: ServerRun;
-	reference: ServerRun;
+	/** The load scenarios, each ours against the reference; the first is the 1,000 / 250 / 500 one. */
+	scenarios: LoadScenarioRun[];
+	sync: SyncRun;
 	inProcess: InProcess;
 	history: HistoryRun;
 	/** bench/print-export.ts: the print page, FHIR and all my data of a large plan, over HTTP. */
 	copies: PrintExportRun;
-	rate: number;
-	seconds: number;
 }
 
 const START = '<!-- results: written by npm run bench -->';
 const END = '<!-- /results -->';
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-const ratio = (a: number, b: number) => (b ? `${round(a / b)}×` : 'n/a');
 
 /** One row per copy of the large plan: the whole answer over HTTP, each under a second. */
 function copyRows(copies: PrintExportRun): string[] {
@@ -61,37 +68,32 @@ function copyRows(copies: PrintExportRun): string[] {
 	return [row('print page (HTML)', copies.print), row('FHIR document', copies.fhir), row('all my data', copies.data)];
 }
 
+/** The scenarios' sections and the speed targets: the results block's first part, also printed alone. */
+export function scenarioResults(scenarios: LoadScenarioRun[], sync: SyncRun | null): string[] {
+	return [...scenarios.flatMap(loadScenarioSection), ...(sync ? largePlanSection(sync) : []), ...speedTargets(scenarios, sync)];
+}
+
 export function writeReport(file: string, input: ReportInput): string {
-	const { ours, reference, inProcess } = input;
+	const { inProcess } = input;
+	const [boards] = input.scenarios;
+	const o = boards.ours.load;
+	const ref = boards.reference!.load;
+	const rate = boards.scenario.updatesPerSecond;
 	const heap = inProcess.openCloseHeapMiB;
 	const heapGrowth = heap.at(-1)!.heapMiB - heap[0].heapMiB;
-	const row = (label: string, a: number | string, b: number | string, r = '') => `| ${label} | ${a} | ${b} | ${r} |`;
-	const o = ours.load;
-	const ref = reference.load;
 	const lines = [
 		START,
 		`Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} with ${round(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
-		`Command: \`${input.command}\`. Load: ${o.clients} clients on ${o.boards} boards, ${input.rate} updates/s overall for ${input.seconds} s after a 5 s warm-up; the load generator runs in its own process on the same machine.`,
+		`Command: \`${input.command}\`. Servers and load processes share this machine.`,
 		'',
-		'| | WhatMatters | y-websocket@1 reference (in memory, stores nothing) | ours / reference |',
-		'| --- | --- | --- | --- |',
-		row('propagation p50 (ms)', round(o.propagationMs.p50), round(ref.propagationMs.p50), ratio(o.propagationMs.p50, ref.propagationMs.p50)),
-		row('propagation p95 (ms)', round(o.propagationMs.p95), round(ref.propagationMs.p95), ratio(o.propagationMs.p95, ref.propagationMs.p95)),
-		row('propagation p99 (ms)', round(o.propagationMs.p99), round(ref.propagationMs.p99), ratio(o.propagationMs.p99, ref.propagationMs.p99)),
-		row('propagation max (ms)', round(o.propagationMs.max), round(ref.propagationMs.max), ratio(o.propagationMs.max, ref.propagationMs.max)),
-		row('WebsocketProvider probes p50 / p99 (ms)', `${round(o.probeMs.p50)} / ${round(o.probeMs.p99)}`, `${round(ref.probeMs.p50)} / ${round(ref.probeMs.p99)}`, ratio(o.probeMs.p99, ref.probeMs.p99)),
-		row('updates/s sent', round(o.updatesPerSecond, 0), round(ref.updatesPerSecond, 0), ratio(o.updatesPerSecond, ref.updatesPerSecond)),
-		row('receipts / expected', `${o.receipts} / ${o.expectedReceipts}`, `${ref.receipts} / ${ref.expectedReceipts}`),
-		row('server CPU (% of one core)', round(ours.cpuPercent, 0), round(reference.cpuPercent, 0), ratio(ours.cpuPercent, reference.cpuPercent)),
-		row('server RSS at end (MiB)', round(ours.rssMiB, 0), round(reference.rssMiB, 0), ratio(ours.rssMiB, reference.rssMiB)),
-		row('connect all clients (s)', round(o.connectSeconds, 1), round(ref.connectSeconds, 1)),
-		row('connections closed by the server', o.errors, ref.errors),
+		...scenarioResults(input.scenarios, input.sync),
+		`Other targets, at ${o.clients.toLocaleString('en-GB')} / ${o.boards} / ${rate} and inside one process:`,
 		'',
 		'| Target | Measured | |',
 		'| --- | --- | --- |',
 		`| p99 propagation ≤ 25 ms | ${round(o.propagationMs.p99)} ms | ${verdict(o.propagationMs.p99 <= 25)} |`,
 		`| p99 no worse than the reference's in the same run | ${round(o.propagationMs.p99)} vs ${round(ref.propagationMs.p99)} ms | ${verdict(o.propagationMs.p99 <= ref.propagationMs.p99)} |`,
-		`| ${input.rate} updates/s overall | ${round(o.updatesPerSecond, 0)} updates/s | ${verdict(o.updatesPerSecond >= input.rate * 0.98)} |`,
+		`| ${rate} updates/s overall | ${round(o.updatesPerSecond, 0)} updates/s | ${verdict(o.updatesPerSecond >= rate * 0.98)} |`,
 		`| heap ≤ 1 MiB per typical board (50 items, 2,000 edits typed in runs) | ${round(inProcess.heapPerBoardKiB.runs, 0)} KiB | ${verdict(inProcess.heapPerBoardKiB.runs <= 1024)} |`,
 		`| (worst case: every keystroke in another item) | ${round(inProcess.heapPerBoardKiB.interleaved, 0)} KiB | ${verdict(inProcess.heapPerBoardKiB.interleaved <= 1024)} |`,
 		`| cold load of a board with ${inProcess.coldLoadRawMs.updates.toLocaleString('en-GB')} stored updates ≤ 50 ms (raw log, no compaction) | ${round(inProcess.coldLoadRawMs.median, 1)} ms | ${verdict(inProcess.coldLoadRawMs.median <= 50)} |`,

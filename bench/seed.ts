@@ -16,12 +16,15 @@ export interface SeededBoard {
 }
 
 
-/** Seeds a SQLite data folder, or (given a store) any storage, such as PostgreSQL's. */
-export async function seed(dataDir: string | Storage, boards: number, clientsPerBoard: number): Promise<SeededBoard[]> {
+/**
+ * Seeds a SQLite data folder, or (given a store) any storage, such as PostgreSQL's.
+ * `firstUser` numbers the accounts (their emails must differ) when seeding the same store again.
+ */
+export async function seed(dataDir: string | Storage, boards: number, clientsPerBoard: number, firstUser = 0): Promise<SeededBoard[]> {
 	const storage = typeof dataDir === 'string' ? openSqliteStorage(dataDir) : dataDir;
 	const now = Date.now();
 	const result: SeededBoard[] = [];
-	let user = 0;
+	let user = firstUser;
 	for (let b = 0; b < boards; b++) {
 		const boardId = newId();
 		const tokens: string[] = [];

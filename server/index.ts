@@ -12,6 +12,7 @@ import { StorageStartError } from './storage/open.js';
 import { RedisStartError } from './cluster/start-error.js';
 import { describeDatabase } from './storage/postgres/describe.js';
 import { attachRealtime } from './attach.js';
+import { recordDiagnosticsIfAsked } from './diagnostics.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,6 +68,7 @@ function httpOptions(config: Config): http.ServerOptions {
 }
 
 async function main(): Promise<void> {
+	recordDiagnosticsIfAsked();
 	const config = readConfig();
 	const services = await createServices(config);
 	const markProtocol = protocolFromSocket(config);
