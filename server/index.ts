@@ -98,7 +98,8 @@ async function main(): Promise<void> {
 		stopping = true;
 		// Draining: /healthz says so (the load balancer stops sending us people), no new
 		// connections are taken, open boards store what is pending, and every socket is closed
-		// with a code its client reconnects on (1001), through the load balancer to another instance.
+		// so that its client reconnects (sync: 1001; socket.io: the connection underneath, without
+		// a final disconnect), through the load balancer to another instance.
 		services.log.info('Stopping: draining this instance', { signal });
 		services.stopping = true;
 		server.close();

@@ -170,7 +170,11 @@ export function createRealtimeEndpoint(server: http.Server, services: Services, 
 			stopSessions();
 			stopMembership();
 			live.close();
-			io.disconnectSockets(true);
+			// Draining: close each connection underneath its socket, without socket.io's disconnect
+			// packet. The client then sees "transport close" and reconnects by itself (through the
+			// load balancer, to another instance); a disconnect packet ("io server disconnect")
+			// would tell it to stop for good, as signing out does. Each socket's 'disconnect'
+			// handlers still run here (reason "forced close"), releasing its place in the caps.
 			// Not io.close(): that would close the HTTP server, which is not socket.io's.
 			io.engine.close();
 		}

@@ -13,22 +13,28 @@ export interface TestHaproxy {
 	stop(): Promise<void>;
 }
 
-/** The documented configuration, pointed at `backends` (ports on 127.0.0.1) and listening on `port`. */
-export function haproxyConfig(port: number, backends: number[], checkMs: number): string {
+/**
+ * The documented configuration, pointed at `backends` (ports on 127.0.0.1) and listening on `port`.
+ * `captureHeader`: a request header the test's clients send, logged with each request (`{value}`
+ * in the log line, before the request), so a test can tell whose request each instance served.
+ */
+export function haproxyConfig(port: number, backends: number[], checkMs: number, captureHeader?: string): string {
 	const documented = fs.readFileSync(path.join(ROOT, 'docs/haproxy.cfg'), 'utf8');
 	const servers = backends.map((backend, i) => `\tserver i${i} 127.0.0.1:${backend} cookie i${i}`).join('\n');
 	const config = documented
 		.replace(/^\tbind :80$/m, `\tbind 127.0.0.1:${port}`)
 		.replace(/^\tdefault-server check inter 2s/m, `\tdefault-server check inter ${checkMs}ms`)
-		.replace(/^\tserver one .*\n\tserver two .*$/m, servers);
+		.replace(/^\tserver one .*\n\tserver two .*$/m, servers)
+		.replace(/^\tdefault_backend whatmatters$/m, (line) => (captureHeader ? `\tcapture request header ${captureHeader} len 32\n${line}` : line));
 	if (!config.includes(`127.0.0.1:${port}`) || !config.includes('server i0')) throw new Error('docs/haproxy.cfg no longer has the lines this test replaces');
+	if (captureHeader && !config.includes(`capture request header ${captureHeader}`)) throw new Error('docs/haproxy.cfg no longer has its default_backend line');
 	return config;
 }
 
-export async function startHaproxy(backends: number[], checkMs = 300): Promise<TestHaproxy> {
+export async function startHaproxy(backends: number[], checkMs = 300, captureHeader?: string): Promise<TestHaproxy> {
 	const port = await freePort();
 	const file = path.join(tempDir('whatmatters-haproxy-'), 'haproxy.cfg');
-	fs.writeFileSync(file, haproxyConfig(port, backends, checkMs));
+	fs.writeFileSync(file, haproxyConfig(port, backends, checkMs, captureHeader));
 	const binary = fs.existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy';
 	let output = '';
 	const child: ChildProcess = spawn(binary, ['-db', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });

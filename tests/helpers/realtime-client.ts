@@ -25,11 +25,16 @@ export interface TestSocket {
  */
 export type Transports = 'websocket' | 'default' | 'polling';
 
-export function connectRealtime(base: string, client: Client | null, headers: Record<string, string> = {}, transports: Transports = 'websocket'): TestSocket {
+/**
+ * `reconnection`: as a browser's channel does, connect again by itself (quickly, for tests) when
+ * the connection is lost; off by default, so a test sees each close.
+ */
+export function connectRealtime(base: string, client: Client | null, headers: Record<string, string> = {}, transports: Transports = 'websocket', { reconnection = false } = {}): TestSocket {
 	const socket = io(base, {
 		path: REALTIME_PATH,
 		...(transports === 'default' ? {} : { transports: [transports] }),
-		reconnection: false,
+		reconnection,
+		...(reconnection ? { reconnectionDelay: 100, reconnectionDelayMax: 1_000 } : {}),
 		extraHeaders: { ...(client ? { cookie: client.cookieHeader() } : {}), ...headers }
 	});
 	const received: TestSocket['received'] = [];

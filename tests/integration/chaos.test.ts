@@ -1,11 +1,13 @@
 /**
  * Chaos on real parts, while three people edit one plan on two instances: an instance killed
- * with SIGKILL (its people reconnect through HAProxy to the other), Redis killed and restarted
+ * with SIGKILL (each run starts with people pinned to both instances by HAProxy's cookie, and
+ * checks the victim held some; its people reconnect through HAProxy to the other), Redis killed and restarted
  * empty, PostgreSQL stopped hard and restarted. After each fault, everything any client had
  * received from another is in storage (nothing is relayed before it is stored, on any
  * instance), and every client and storage converge to one state vector.
  * `npm test` runs each fault CHAOS_RUNS times (2 by default); `npm run test:chaos` runs 10.
  */
+import { createClient, type RedisClientType } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../src/lib/protocol/close-codes.js';
 import { keepEditing, knowledgeOf, receivedButNotStored, sameState } from '../helpers/editing.js';
@@ -58,29 +60,92 @@ describe('an instance killed with SIGKILL, behind HAProxy', () => {
 	let cluster: Instances;
 	let proxy: TestHaproxy;
 	let plan: PlanWithEveryone;
+	let redis: RedisClientType;
+	/** The instance (0 or 1) each editor is pinned to by HAProxy's cookie, as a browser that landed there. */
+	const PINNED = WHO.map((_, i) => i % 2);
 	beforeAll(async () => {
-		cluster = await startInstances(2, { LOG_LEVEL: 'warn' });
+		// At info, each instance logs the id it joined Redis with (its field in the shared socket counts).
+		cluster = await startInstances(2, { LOG_LEVEL: 'info' });
 		proxy = await startHaproxy(cluster.servers.map((s) => s.port));
 		plan = await planWithEveryRole(proxy.url);
-	});
+		WHO.forEach((role, i) => plan.clients[role].cookies.set('wm_instance', `i${PINNED[i]}`));
+		redis = createClient({ url: cluster.redis.url });
+		await redis.connect();
+	}, 120_000);
 	afterAll(async () => {
+		await redis?.quit().catch(() => undefined);
 		await proxy?.stop();
 		await cluster?.stop();
 	});
 
+	/** The id an instance joined Redis with this time it started. */
+	const instanceId = (instance: number) => {
+		const ids = [...cluster.servers[instance].output().matchAll(/"Joined the other instances through Redis","instance":"([^"]+)"/g)];
+		return ids.at(-1)?.[1] ?? 'not started';
+	};
+	/**
+	 * Which running instance holds each editor's sync socket (-1 if none, or not one alone), read
+	 * from the instances themselves: each keeps its count of an account's sockets in Redis.
+	 */
+	const placement = async (authors: string[]): Promise<number[]> => {
+		const ids = [instanceId(0), instanceId(1)];
+		return Promise.all(
+			authors.map(async (author) => {
+				const held = Object.entries(await redis.hGetAll(`whatmatters:count:sync-account:${author}`)).filter(([id, count]) => ids.includes(id) && Number(count) > 0);
+				return held.length === 1 && held[0][1] === '1' ? ids.indexOf(held[0][0]) : -1;
+			})
+		);
+	};
+	/** Does HAProxy send a browser pinned to `instance` there (it re-pins one whose instance is down)? */
+	const proxyServes = async (instance: number) => {
+		const answer = await fetch(`${proxy.url}/healthz`, { headers: { cookie: `wm_instance=i${instance}` } });
+		await answer.arrayBuffer();
+		return answer.ok && !/wm_instance=/.test(answer.headers.get('set-cookie') ?? '');
+	};
+	/** Every editor on the instance it is pinned to: those moved by the last kill go back to the restarted one. */
+	const backOnTheirInstances = async (editing: Editing, run: number) => {
+		await eventually(() => editing.clients.every((c) => c.provider.wsconnected && c.provider.synced), `connected before run ${run}`, 30_000);
+		for (let tries = 0; ; tries++) {
+			const where = await placement(editing.authors);
+			if (where.every((instance, i) => instance === PINNED[i])) return;
+			if (tries > 100) throw new Error(`editors not on the instances they are pinned to before run ${run}: ${where.join(', ')}`);
+			if (tries % 10 === 0 && (await proxyServes(0)) && (await proxyServes(1))) {
+				for (const [i, c] of editing.clients.entries()) {
+					if (where[i] === PINNED[i]) continue;
+					c.provider.disconnect();
+					c.provider.connect();
+				}
+			}
+			await pause(200);
+		}
+	};
+
 	it(`loses nothing relayed over ${RUNS} kills, and everyone converges through the other instance`, { timeout: RUNS * 60_000 }, async () => {
 		const editing = await connectEditors([proxy.url], plan, cluster.databaseUrl);
 		for (let run = 1; run <= RUNS; run++) {
-			const victim = cluster.servers[run % 2];
+			// Each run starts with editors on both instances, so the one killed has some.
+			await backOnTheirInstances(editing, run);
+			const victim = run % 2;
+			const onVictim = PINNED.flatMap((instance, i) => (instance === victim ? [i] : []));
+			expect(onVictim.length, `editors on the victim, run ${run}`).toBeGreaterThan(0);
+			expect(onVictim.length, `editors on the other instance, run ${run}`).toBeLessThan(WHO.length);
+			const closesBefore = editing.clients.map((c) => c.closes.length);
 			await editThrough(
 				editing,
 				cluster.databaseUrl,
 				run,
-				() => victim.kill(),
+				async () => {
+					// Still where they were pinned, at the moment of the kill.
+					expect(await placement(editing.authors), `placement at the kill, run ${run}`).toEqual(PINNED);
+					await cluster.servers[victim].kill();
+				},
 				async () => {
 					// Everyone is back on the other instance before the killed one returns.
 					await eventually(() => editing.clients.every((c) => c.provider.wsconnected && c.provider.synced), `moved over, run ${run}`, 30_000);
-					await victim.restart();
+					// The kill cut the victim's editors off, and only them.
+					const cut = editing.clients.flatMap((c, i) => (c.closes.length > closesBefore[i] ? [i] : []));
+					expect(cut, `editors cut off by the kill, run ${run}`).toEqual(onVictim);
+					await cluster.servers[victim].restart();
 				}
 			);
 		}

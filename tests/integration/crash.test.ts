@@ -1,7 +1,8 @@
 /**
  * Two clients edit in a burst; the server is killed with SIGKILL mid-burst and restarted.
  * Everything either client had received from the other must be in storage after the
- * restart (it was stored before it was relayed), and the clients converge again.
+ * restart (it was stored before it was relayed), and the clients converge again. Stopped with
+ * SIGTERM instead, the live channel (socket.io) comes back by itself when the server does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,6 +10,7 @@ import { listItems } from '../../src/lib/board/index.js';
 import { storedDoc, userId } from '../helpers/database.js';
 import { EDITED_SECTIONS as SECTIONS, keepEditing, knowledgeOf, receivedButNotStored } from '../helpers/editing.js';
 import { planWithEveryRole, type PlanWithEveryone } from '../helpers/plans.js';
+import { connected, connectRealtime } from '../helpers/realtime-client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connectProvider, eventually, whenSynced, type TestProvider } from '../helpers/sync-client.js';
 
@@ -82,5 +84,25 @@ describe('crash safety', () => {
 		);
 		a.destroy();
 		b.destroy();
+	});
+
+	it('after SIGTERM the live channel comes back by itself when the server is back', async () => {
+		// As a browser's channel: the stock client, reconnecting by itself, on each transport.
+		const channels = [
+			connectRealtime(server.url, plan.clients.person, {}, 'websocket', { reconnection: true }),
+			connectRealtime(server.url, plan.clients.clinician, {}, 'polling', { reconnection: true })
+		];
+		const lost: string[][] = channels.map(() => []);
+		channels.forEach((c, i) => c.socket.on('disconnect', (reason) => lost[i].push(reason)));
+		await Promise.all(channels.map(connected));
+		await server.stop();
+		expect(server.output()).toMatch(/Stopped: everything pending was stored/);
+		// Lost as a connection is, never socket.io's "io server disconnect" (which is final).
+		await eventually(() => lost.every((reasons) => reasons.length > 0), 'both channels lost');
+		for (const reasons of lost) for (const reason of reasons) expect(['transport close', 'transport error']).toContain(reason);
+		await server.restart();
+		await eventually(() => channels.every((c) => c.socket.connected), 'both channels back', 15_000);
+		for (const c of channels) expect(await c.ask('plan:open', { boardId: plan.boardId })).toEqual({ ok: true });
+		for (const c of channels) c.close();
 	});
 });

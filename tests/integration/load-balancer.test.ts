@@ -2,7 +2,8 @@
  * Two instances behind a real HAProxy, run from the configuration in docs/haproxy.cfg: pages,
  * sync WebSockets and socket.io pass through it; socket.io's long-polling stays on one instance
  * by the cookie; and an instance stopped with SIGTERM drains: it stores what is pending, closes
- * its sockets with 1001, and its people carry on through HAProxy on the other instance.
+ * its sync sockets with 1001 and its socket.io connections without a final "disconnect", and its
+ * people (the stock socket.io client reconnecting by itself) carry on through HAProxy on the other.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addItem, listItems } from '../../src/lib/board/index.js';
@@ -75,7 +76,29 @@ it('drains an instance on SIGTERM: pending edits are stored, its people carry on
 	// HAProxy keeps each browser on the instance its cookie names: stop the one the typist is on.
 	const typistOn = plan.clients.clinician.cookies.get('wm_instance');
 	expect(typistOn).toMatch(/^i[01]$/);
+	expect(plan.clients.person.cookies.get('wm_instance')).toBe(typistOn);
 	const leaving = cluster.servers[Number(typistOn!.slice(1))]!;
+	// The live channel of two browsers on that instance, reconnecting by themselves as a browser's
+	// does: one on a WebSocket, one that stays on long-polling; and one on the instance that stays.
+	// All watch the plan list.
+	const staysOn = plan.clients.peer_advocate.cookies.get('wm_instance');
+	expect(staysOn).toMatch(/^i[01]$/);
+	expect(staysOn).not.toBe(typistOn);
+	const channels = [
+		connectRealtime(proxy.url, plan.clients.clinician, {}, 'websocket', { reconnection: true }),
+		connectRealtime(proxy.url, plan.clients.person, {}, 'polling', { reconnection: true })
+	];
+	const lost: string[][] = channels.map(() => []);
+	const connects = channels.map(() => 0);
+	channels.forEach((c, i) => {
+		c.socket.on('disconnect', (reason) => lost[i].push(reason));
+		c.socket.on('connect', () => connects[i]++);
+	});
+	const staying = connectRealtime(proxy.url, plan.clients.supporter, {}, 'websocket', { reconnection: true });
+	const stayingLost: string[] = [];
+	staying.socket.on('disconnect', (reason) => stayingLost.push(reason));
+	await Promise.all([...channels, staying].map(connected));
+	for (const c of channels) expect(await c.ask('plans:watch', {})).toMatchObject({ ok: true });
 	for (let i = 0; i < 20; i++) addItem(people[1].doc, 'notes', { author, text: `just before ${i}` });
 	await leaving.stop();
 	expect(leaving.output()).toMatch(/Stopping: draining this instance/);
@@ -85,6 +108,22 @@ it('drains an instance on SIGTERM: pending edits are stored, its people carry on
 	await eventually(() => people.every((p) => p.provider.wsconnected && p.provider.synced), 'everyone back on the other instance', 15_000);
 	await eventually(() => people.every((p) => listItems(p.doc, 'notes').length === 20), 'every note with everyone', 15_000);
 	expect(listItems(await pgStoredDoc(cluster.databaseUrl, plan.boardId), 'notes')).toHaveLength(20);
+	// The live channel was lost as a connection is (never socket.io's "io server disconnect",
+	// which a browser takes as final), and came back by itself, on the other instance.
+	await eventually(() => channels.every((c, i) => lost[i].length > 0 && connects[i] >= 2 && c.socket.connected), 'the live channels reconnected by themselves', 15_000);
+	for (const reasons of lost) for (const reason of reasons) expect(['transport close', 'transport error']).toContain(reason);
+	// Draining one instance leaves the others' sockets alone.
+	expect(stayingLost).toEqual([]);
+	expect(staying.socket.connected).toBe(true);
+	// Back on the other instance, they hear a change made there after the drain.
+	for (const c of channels) {
+		expect(await c.ask('plans:watch', {})).toMatchObject({ ok: true });
+		c.received.length = 0;
+	}
+	const advocateId = await pgUserId(cluster.databaseUrl, plan.emails.peer_advocate);
+	addItem(people[2].doc, 'notes', { author: advocateId, text: 'after the drain' });
+	await eventually(() => channels.every((c) => c.of('plans:changed').some((e) => e.boardId === plan.boardId && e.by === 'Ade Advocate')), 'plans:changed after reconnecting', 10_000);
+	for (const c of [...channels, staying]) c.close();
 	await leaving.restart();
 	for (const p of people) p.destroy();
 });

@@ -1,7 +1,7 @@
 /**
  * Three instances on one PostgreSQL and one Redis: people on different instances edit one plan
  * and converge; presence and the live channel's events cross instances; a member removed or a
- * session ended on one instance is closed on every other at once (the periodic re-check is set
+ * session ended on one instance is closed (sync) or put out of the plan (socket.io) on every other at once (the periodic re-check is set
  * to ten minutes, so only the events can do it); the sign-in limit and the socket caps count
  * every instance together.
  */
@@ -157,6 +157,38 @@ describe('three instances', () => {
 		const advocateId = await pgUserId(cluster.databaseUrl, plan.emails.peer_advocate);
 		expect((await plan.clients.person.post(`/boards/${plan.boardId}/people?/remove`, { member: advocateId })).status).toBe(303);
 		await eventually(() => onOne.closes.includes(CloseCode.Forbidden) && onTwo.closes.includes(CloseCode.Forbidden), 'closed on both other instances', 3_000);
+	});
+
+	it('a member removed on one instance is put out of the plan on the live channel of every other at once', async () => {
+		const fresh = await planWithEveryRole(url(0));
+		const boardId = fresh.boardId;
+		// The advocate has the plan's page open through instances 1 and 2; the clinician presents from 2.
+		const onOne = connectRealtime(url(1), fresh.clients.peer_advocate);
+		const onTwo = connectRealtime(url(2), fresh.clients.peer_advocate);
+		const presenter = connectRealtime(url(2), fresh.clients.clinician);
+		open.push(...[onOne, onTwo, presenter].map((s) => ({ destroy: () => s.close() })));
+		await Promise.all([onOne, onTwo, presenter].map(connected));
+		for (const s of [onOne, onTwo, presenter]) expect(await s.ask('plan:open', { boardId })).toEqual({ ok: true });
+		// Before: the plan's events reach both of the advocate's sockets.
+		expect(await presenter.ask('follow:ask', { boardId })).toMatchObject({ ok: true, asked: 2 });
+		await eventually(() => onOne.of('follow:asked').length === 1 && onTwo.of('follow:asked').length === 1, 'the request on both sockets');
+		expect(await presenter.ask('present:stop', { boardId })).toEqual({ ok: true });
+
+		// Removed through instance 0, where the advocate has no socket; the periodic re-check is ten minutes away.
+		const advocateId = await pgUserId(cluster.databaseUrl, fresh.emails.peer_advocate);
+		expect((await fresh.clients.person.post(`/boards/${boardId}/people?/remove`, { member: advocateId })).status).toBe(303);
+		await eventually(() => onOne.of('plan:removed').length === 1 && onTwo.of('plan:removed').length === 1, 'plan:removed on both other instances', 3_000);
+		for (const s of [onOne, onTwo]) expect(s.of('plan:removed')[0]).toEqual({ boardId });
+
+		// After: the plan's events reach neither socket, and opening the plan again is refused.
+		expect(await presenter.ask('follow:ask', { boardId })).toMatchObject({ ok: true, asked: 0 });
+		expect(await presenter.ask('present:stop', { boardId })).toEqual({ ok: true });
+		await new Promise((r) => setTimeout(r, 300));
+		for (const s of [onOne, onTwo]) {
+			expect(s.of('follow:asked')).toHaveLength(1);
+			expect(await s.ask('plan:open', { boardId })).toEqual({ ok: false, error: 'not_found' });
+			expect(await s.ask('follow:answer', { boardId, requestId: 'any', follow: true })).toMatchObject({ ok: false });
+		}
 	});
 
 	it('one account’s sync sockets are capped across every instance together', async () => {
