@@ -55,6 +55,9 @@ export interface LoggedUpdate {
 export interface ItemSnapshot {
 	section: SectionKey;
 	author: string;
+	/** Who made the last change, and whose words it was when not theirs (absent in older states). */
+	updatedBy?: string;
+	updatedFor?: string | null;
 	order: string;
 	/** Text fields by name (`text`, `okLooksLike`, …), in full. */
 	texts: Record<string, string>;
