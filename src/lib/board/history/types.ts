@@ -35,7 +35,7 @@ export interface HistoryEntry {
 	lastAt: number;
 	/** Who really sent the change; null for the server's own writes. */
 	senderId: string | null;
-	/** Whose words these are, when that is not the sender ("speaking as"); else null. */
+	/** Whose words these are, when that is not the sender (whoever was talking on a shared screen); else null. */
 	wordsOfId: string | null;
 	section: SectionKey;
 	itemId: string;
