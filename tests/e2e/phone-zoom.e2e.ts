@@ -65,6 +65,15 @@ test('on one shared screen, "Who is talking now?" folds into the bar’s one lin
 		expect(size.height - height, `${size.name}: room left for the plan`).toBeGreaterThanOrEqual(size.height / 2);
 		const fold = c.getByRole('button', { name: 'Talking now: Pat (Person)' });
 		await expect(fold, size.name).toBeInViewport();
+		// The status word, "here now" and who is talking sit side by side, none over another.
+		const boxes = await Promise.all(
+			[c.locator('.wm-status__short'), c.getByRole('button', { name: /^2 here now/ }), fold].map(async (l) => (await l.boundingBox())!)
+		);
+		for (const [i, box] of boxes.entries()) {
+			expect(box.x, `${size.name}: in the screen`).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width, `${size.name}: in the screen`).toBeLessThanOrEqual(size.width);
+			if (i > 0) expect(box.x, `${size.name}: not over what is before it`).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width);
+		}
 		await fold.click();
 		await expect(fold).toHaveAttribute('aria-expanded', 'true');
 		// By keyboard: arrow from the person to the clinician; the focused choice stays in view.
