@@ -146,8 +146,8 @@ test('“Coming up” gathers due dates and review dates, soonest first, and say
 	await expect(p).toHaveURL(new RegExp(`#item-${goal}$`));
 });
 
-test('on one shared screen, what is added is the words of whoever is talking now, and the choice survives a reload', async ({ browser }) => {
-	const { person, clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+test('on one shared screen, what is added or changed is the words of whoever is talking now, and the choice survives a reload', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
 	const p = person.page;
 	const c = clinician.page;
 	const shared = c.getByRole('button', { name: 'Together on one screen' });
@@ -184,6 +184,20 @@ test('on one shared screen, what is added is the words of whoever is talking now
 	await expect(talkingNow(c).getByRole('radio', { name: 'Pat (Person)' })).toBeChecked();
 	const afterReload = await addBoardItem(c, 'strengths', 'I keep going');
 	await expect(byline(p, afterReload)).toContainText('Your words, typed by Lee (Clinician)', live);
+
+	// Changing words already on the plan is the words of whoever is talking too, typed by the clinician.
+	const words = c.locator(`#text-${leeSaid}`);
+	await words.focus();
+	await c.keyboard.press('Control+End');
+	await words.pressSequentially(', if I can');
+	await expect(p.locator(`#text-${leeSaid}`)).toHaveValue('Checking in every two weeks, if I can', live);
+	await expect(byline(p, leeSaid)).toContainText('changed: your words, typed by Lee (Clinician)', live);
+	await expect(byline(c, leeSaid)).toContainText('changed: words of Pat (Person), typed by you');
+	await p.goto(`/boards/${boardId}/history`);
+	const edit = p.getByTestId('history-entry').filter({ hasText: "Lee changed the words of" }).filter({ hasText: 'Checking in every two weeks, if I can' });
+	await expect(edit).toHaveCount(1);
+	await expect(edit).toContainText('(typed by Lee as your words)');
+	await openBoard(p, boardId);
 
 	await c.setViewportSize({ width: 390, height: 844 });
 	await expectAccessible(c, 'one shared screen at 390 px');

@@ -362,6 +362,9 @@ export function talkingNow(page: Page): Locator {
 export async function talkAs(page: Page, label: string): Promise<void> {
 	const shared = page.getByRole('button', { name: 'Together on one screen' });
 	if ((await shared.getAttribute('aria-pressed')) !== 'true') await shared.click();
+	// On a phone or at high zoom the choice is folded into one button: open it first.
+	const fold = page.getByTestId('talking-now').locator('.wm-talking__toggle');
+	if ((await fold.isVisible()) && (await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
 	await talkingNow(page).getByRole('radio', { name: label, exact: true }).check();
 	await expect(talkingNow(page).getByRole('radio', { name: label, exact: true })).toBeChecked();
 }

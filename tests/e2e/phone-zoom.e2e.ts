@@ -1,11 +1,11 @@
 /**
  * Phones and zoom: the status and presence bar stays on screen at 390 px wide and at 200 % and
  * 400 % zoom (a 1280 × 720 window zoomed is 640 × 360 and 320 × 180 CSS pixels, which is what a
- * page then lays out in), folded to one line; what has the focus is never under it; and the
- * 0–10 rulers take at most two rows.
+ * page then lays out in), folded to one line; what has the focus is never under it; on one shared
+ * screen "Who is talking now?" folds into the same line; and the 0–10 rulers take at most two rows.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addBoardItem, connectionStatus, expectAccessible, planWithClinician } from './fixtures';
+import { addBoardItem, connectionStatus, expectAccessible, planWithClinician, talkAs, talkingNow } from './fixtures';
 
 const SIZES = [
 	{ name: 'a phone (390 px)', width: 390, height: 844 },
@@ -47,6 +47,61 @@ test('the status and who is here stay in reach on a phone and at 200 % and 400 %
 	}
 	await p.setViewportSize({ width: 390, height: 844 });
 	await expectAccessible(p, 'the board at 390 px with the folded bar');
+});
+
+test('on one shared screen, "Who is talking now?" folds into the bar’s one line on a phone and at 200 % and 400 % zoom, and still works by keyboard', async ({ browser }) => {
+	const { clinician } = await planWithClinician(browser, { person: 'Pat', clinician: 'Lee' });
+	const c = clinician.page;
+	await addBoardItem(c, 'notes', 'A note far down the page');
+	await c.getByRole('button', { name: 'Together on one screen' }).click();
+	const bar = c.locator('.wm-board-bar');
+	for (const size of SIZES) {
+		await c.setViewportSize(size);
+		await c.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+		await expect(connectionStatus(c), size.name).toBeInViewport();
+		// Still one line, so most of the screen is left for the plan.
+		const height = (await bar.boundingBox())!.height;
+		expect(height, size.name).toBeLessThanOrEqual(64);
+		expect(size.height - height, `${size.name}: room left for the plan`).toBeGreaterThanOrEqual(size.height / 2);
+		const fold = c.getByRole('button', { name: 'Talking now: Pat (Person)' });
+		await expect(fold, size.name).toBeInViewport();
+		// The status word, "here now" and who is talking sit side by side, none over another.
+		const boxes = await Promise.all(
+			[c.locator('.wm-status__short'), c.getByRole('button', { name: /^2 here now/ }), fold].map(async (l) => (await l.boundingBox())!)
+		);
+		for (const [i, box] of boxes.entries()) {
+			expect(box.x, `${size.name}: in the screen`).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width, `${size.name}: in the screen`).toBeLessThanOrEqual(size.width);
+			if (i > 0) expect(box.x, `${size.name}: not over what is before it`).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width);
+		}
+		await fold.click();
+		await expect(fold).toHaveAttribute('aria-expanded', 'true');
+		// By keyboard: arrow from the person to the clinician; the focused choice stays in view.
+		await talkingNow(c).getByRole('radio', { name: 'Pat (Person)' }).focus();
+		await c.keyboard.press('ArrowDown');
+		const lee = talkingNow(c).getByRole('radio', { name: 'Lee (you)' });
+		await expect(lee).toBeChecked();
+		await expect(lee).toBeFocused();
+		await expect(lee, `${size.name}: the focused choice is in view`).toBeInViewport();
+		if (size.width === 390) await expectAccessible(c, 'who is talking now, open, at 390 px');
+		await c.keyboard.press('Escape');
+		const folded = c.getByRole('button', { name: 'Talking now: Lee (you)' });
+		await expect(folded).toHaveAttribute('aria-expanded', 'false');
+		await expect(folded).toBeFocused();
+		await expect(folded).toBeInViewport();
+		await talkAs(c, 'Pat (Person)');
+		await c.keyboard.press('Escape');
+		// What has the focus far down the page is below the bar, not under it.
+		await c.locator('#add-steps').focus();
+		await c.keyboard.press('Tab');
+		await c.keyboard.press('Shift+Tab');
+		await expect(c.locator('#add-steps')).toBeFocused();
+		const field = (await c.locator('#add-steps').boundingBox())!;
+		expect(field.y, `${size.name}: the focused field is not under the bar`).toBeGreaterThanOrEqual(await bottomOf(c, bar));
+	}
+	await expectAccessible(c, 'one shared screen at 400 % zoom with the folded bar');
+	await c.setViewportSize({ width: 390, height: 844 });
+	await expectAccessible(c, 'one shared screen at 390 px with the folded bar');
 });
 
 test('a ruler takes at most two rows on a phone and at 400 % zoom, and one row on a computer', async ({ browser }) => {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { addBoardItem, boardItem, invite, join, newActor, openBoard, startPlanForMe, talkAs } from '../e2e/fixtures';
+import { addBoardItem, boardItem, invite, join, newActor, openBoard, startPlanForMe, stopSharingScreen, talkAs } from '../e2e/fixtures';
 
 const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const WIDE = { width: 1280, height: 900 };
@@ -13,7 +13,13 @@ const PHONE = { width: 390, height: 844 };
 
 async function shoot(page: Page, name: string, size: { width: number; height: number }, top: string) {
 	await page.setViewportSize(size);
-	await page.locator(top).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70));
+	// The section's heading goes just below the sticky bar, whose height depends on the screen and
+	// on the shared-screen mode: measure it rather than guess.
+	await page.locator(top).evaluate((el) => {
+		const bar = document.querySelector('.wm-board-bar');
+		const covered = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+		window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - covered - 16);
+	});
 	// Times like "just now" and the caret blink are the only things that move; let fonts settle.
 	await page.waitForTimeout(300);
 	await page.screenshot({ path: path.join(OUT, `${name}-${size.width}.png`) });
@@ -55,11 +61,13 @@ test('screenshots of the read view, the guide and one shared screen', async ({ b
 	await c.locator('#section-visits').getByRole('button', { name: /Step 3 of 5/ }).click();
 	await expect(boardItem(p, step)).toBeVisible();
 
-	// The guide, as the clinician sees it.
+	// The guide, as the clinician sees it on their own screen.
+	await stopSharingScreen(c);
 	await shoot(c, 'guide', WIDE, '#section-visits');
 	await shoot(c, 'guide', PHONE, '#section-visits');
 	// One shared screen: bigger text, and Pat talking.
 	await c.setViewportSize(WIDE);
+	await talkAs(c, 'Pat Morgan (Person)');
 	await shoot(c, 'shared-screen', WIDE, '#section-goals');
 	await shoot(c, 'shared-screen', PHONE, '#section-goals');
 	// The read view, as Pat reads it on a phone (where it opens first) and on a computer.

@@ -88,14 +88,51 @@ describe('history entries from the update log', () => {
 		const b = loggedBoard();
 		const id = b.as(LI, () => addItem(b.doc, 'matters', { author: PAT, recordedBy: LI, text: 'My garden' }));
 		b.wait(10 * 60 * 1000);
-		b.as(LI, () => setText(b.doc, 'matters', id, 'My garden and my cat', LI));
+		b.as(LI, () => setText(b.doc, 'matters', id, 'My garden and my cat', LI, PAT));
 		const { entries } = deriveEntries(b.log);
 		expect(entries.map((e) => [e.kind, e.senderId, e.wordsOfId])).toEqual([
 			['added', LI, PAT],
 			['text', LI, PAT]
 		]);
 		expect(sentences(entries)[0]!.typedBy).toBe("typed by Dr Li Chen as Pat's words");
-		expect(sentences(entries)[1]).toMatchObject({ before: 'My garden', after: 'My garden and my cat' });
+		expect(sentences(entries)[1]).toMatchObject({ before: 'My garden', after: 'My garden and my cat', typedBy: "typed by Dr Li Chen as Pat's words" });
+	});
+
+	it('an edit on a shared screen is the words of whoever was talking; an edit in one’s own name is not', () => {
+		const b = loggedBoard();
+		const id = b.as(LI, () => addItem(b.doc, 'goals', { author: LI, text: 'Walk more' }));
+		b.wait(10 * 60 * 1000);
+		// Typing straight into the words, as the editor does: the first keystroke's update carries the stamp.
+		b.as(LI, () =>
+			b.doc.transact(() => {
+				getItemText(b.doc, 'goals', id)!.insert(9, '!');
+				touchItem(b.doc, 'goals', id, LI, PAT);
+			})
+		);
+		b.wait(10 * 60 * 1000);
+		b.as(LI, () => updateFields(b.doc, 'goals', id, { status: 'working_on_it' }, LI, PAT));
+		b.wait(10 * 60 * 1000);
+		b.as(LI, () => setText(b.doc, 'goals', id, 'Walk more every day', LI));
+		const later = deriveEntries(b.log).entries.slice(1);
+		expect(later.map((e) => [e.kind, e.detail.field, e.wordsOfId])).toEqual([
+			['text', 'text', PAT],
+			['field', 'status', PAT],
+			['text', 'text', null]
+		]);
+		expect(sentences(later)[0]!.typedBy).toBe("typed by Dr Li Chen as Pat's words");
+		expect(sentences(later)[1]).toMatchObject({
+			sentence: `Dr Li Chen changed "How it is going" from Not started yet to Working on it for 'Walk more!'`,
+			typedBy: "typed by Dr Li Chen as Pat's words"
+		});
+		expect(sentences(later)[2]!.typedBy).toBeNull();
+	});
+
+	it('an edit of someone’s words in one’s own name is not put in their mouth', () => {
+		const b = loggedBoard();
+		const id = b.as(PAT, () => addItem(b.doc, 'matters', { author: PAT, text: 'My garden' }));
+		b.wait(10 * 60 * 1000);
+		b.as(LI, () => setText(b.doc, 'matters', id, 'My garden (spelling)', LI));
+		expect(deriveEntries(b.log).entries.at(-1)).toMatchObject({ kind: 'text', senderId: LI, wordsOfId: null });
 	});
 
 	it('keeps the words a deleted item had, though Yjs forgets them', () => {

@@ -7,12 +7,13 @@ const sam = { id: 'sam', name: 'Sam Okafor', role: 'person' as const };
 const li = { id: 'li', name: 'Li Chen', role: 'clinician' as const };
 const asSam = new MemberDirectory([sam, li], sam);
 const asLi = new MemberDirectory([sam, li], li);
-const item = (over: Partial<{ author: string; recordedBy: string | null; createdAt: number; updatedAt: number; updatedBy: string }> = {}) => ({
+const item = (over: Partial<{ author: string; recordedBy: string | null; createdAt: number; updatedAt: number; updatedBy: string; updatedFor: string | null }> = {}) => ({
 	author: 'sam',
 	recordedBy: null,
 	createdAt: T,
 	updatedAt: T,
 	updatedBy: 'sam',
+	updatedFor: null,
 	...over
 });
 
@@ -31,13 +32,19 @@ describe('who wrote an item and who changed it', () => {
 
 	it('a change by someone else shows who and when', () => {
 		const changed = item({ updatedAt: T + 5_000, updatedBy: 'li' });
-		expect(itemByline(changed, asSam).changed).toEqual({ by: 'Li Chen (Clinician)', at: T + 5_000 });
-		expect(itemByline(changed, asLi).changed).toEqual({ by: 'you', at: T + 5_000 });
+		expect(itemByline(changed, asSam).changed).toEqual({ by: 'Li Chen (Clinician)', at: T + 5_000, said: 'changed by Li Chen (Clinician)' });
+		expect(itemByline(changed, asLi).changed).toEqual({ by: 'you', at: T + 5_000, said: 'changed by you' });
+	});
+
+	it('a change typed for someone on a shared screen says whose words it was and who typed it', () => {
+		const changed = item({ author: 'li', updatedAt: T + 5_000, updatedBy: 'li', updatedFor: 'sam' });
+		expect(itemByline(changed, asSam).changed?.said).toBe('changed: your words, typed by Li Chen (Clinician)');
+		expect(itemByline(changed, asLi).changed?.said).toBe('changed: words of Sam Okafor (Person), typed by you');
 	});
 
 	it('the writer going on typing straight away is still writing; coming back later is a change', () => {
 		expect(itemByline(item({ updatedAt: T + 30_000 }), asLi).changed).toBeNull();
-		expect(itemByline(item({ updatedAt: T + 3 * 86_400_000 }), asLi).changed).toEqual({ by: 'Sam Okafor (Person)', at: T + 3 * 86_400_000 });
+		expect(itemByline(item({ updatedAt: T + 3 * 86_400_000 }), asLi).changed).toMatchObject({ by: 'Sam Okafor (Person)', at: T + 3 * 86_400_000 });
 	});
 
 	it('someone no longer on the plan is named plainly', () => {

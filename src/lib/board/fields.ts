@@ -1,10 +1,17 @@
 /**
  * Per-section item fields, as data: the single source for input validation, reading,
  * validateBoardShape and generic UI rendering. Every item also has the base fields
- * (id, order, author, createdAt, updatedAt, updatedBy, text) described in docs/board-schema.md.
+ * (BASE_FIELDS) described in docs/board-schema.md.
  */
 import { LIMITS } from './schema.js';
 import type { SectionKey } from './section-keys.js';
+
+/**
+ * Fields every item has besides its section's own. `recordedBy` and `updatedFor` are present only
+ * on a shared screen: who typed words recorded as the author's, and whose words the last change
+ * was when that is not `updatedBy` (who made it). An item without them reads as "nobody else".
+ */
+export const BASE_FIELDS = ['id', 'order', 'author', 'recordedBy', 'createdAt', 'updatedAt', 'updatedBy', 'updatedFor', 'text'] as const;
 
 /** One allowed value of an enum field, with a plain-language label for the UI. */
 export interface EnumOption<V extends string = string> {

@@ -9,6 +9,7 @@ export { SECTION_KEYS, BOARD_SECTION_KEYS, isSectionKey, type SectionKey, type B
 export { SECTIONS, VISITS_SECTION, getSection, type SectionInfo } from './sections.js';
 export {
 	FIELDS,
+	BASE_FIELDS,
 	GOOD_DAY_KINDS,
 	OBSTACLE_AREAS,
 	GOAL_STATUSES,

@@ -26,6 +26,7 @@ export function readItem<S extends SectionKey>(section: S, id: string, item: Y.M
 		createdAt,
 		updatedAt: num(item.get('updatedAt')),
 		updatedBy: str(item.get('updatedBy')),
+		updatedFor: typeof item.get('updatedFor') === 'string' ? (item.get('updatedFor') as string) : null,
 		text: textOf(item.get('text'))
 	};
 	for (const [name, spec] of fieldEntries(section)) {

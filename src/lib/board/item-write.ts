@@ -107,10 +107,23 @@ export function addItem<S extends SectionKey>(doc: Y.Doc, section: S, input: Add
 }
 
 /**
+ * Stamps who made a change and, on a shared screen, whose words it was: `updatedFor` is kept only
+ * while it is not the editor, so an edit made in one's own name clears the last one's.
+ */
+function stampEdit(item: Y.Map<unknown>, now: number, who: string, wordsOf: string): void {
+	item.set('updatedAt', now);
+	item.set('updatedBy', who);
+	if (wordsOf !== who) {
+		if (item.get('updatedFor') !== wordsOf) item.set('updatedFor', wordsOf);
+	} else if (item.has('updatedFor')) item.delete('updatedFor');
+}
+
+/**
  * Updates some fields (and/or `text`, `okLooksLike`) of an item and stamps
- * updatedAt/updatedBy if anything changed. Setting a step's status to `done` sets
- * `doneAt`; moving it away from `done` clears it.
- * @param by user id of the member making the change.
+ * updatedAt/updatedBy (and updatedFor) if anything changed. Setting a step's status to `done`
+ * sets `doneAt`; moving it away from `done` clears it.
+ * @param by user id of the member making the change (the sender).
+ * @param wordsOf whose words the change is, on a shared screen (anyone on the plan, or THE_PERSON); default `by`.
  * @returns false if the item does not exist (e.g. deleted concurrently), else true.
  * @throws BoardInputError for invalid input.
  */
@@ -119,11 +132,13 @@ export function updateFields<S extends SectionKey>(
 	section: S,
 	id: string,
 	patch: ItemPatch<S>,
-	by: string
+	by: string,
+	wordsOf: string = by
 ): boolean {
 	assertSection(section);
 	assertId(id, 'id');
 	const who = assertId(by, 'by', 'Who made the change');
+	const whose = assertId(wordsOf, 'wordsOf', 'Whose words they are');
 	if (!isRecord(patch)) throw new BoardInputError('patch', 'The change is missing.');
 	const prepared = preparePatch(doc, section, patch);
 	assertWritable(doc);
@@ -151,10 +166,7 @@ export function updateFields<S extends SectionKey>(
 				else if (old === spec.when.value) item.set(stamp, null);
 			}
 		}
-		if (changed) {
-			item.set('updatedAt', now);
-			item.set('updatedBy', who);
-		}
+		if (changed) stampEdit(item, now, who, whose);
 	}, BOARD_ORIGIN);
 	return true;
 }
@@ -163,26 +175,25 @@ export function updateFields<S extends SectionKey>(
  * Replaces an item's main text (a minimal diff, so concurrent typing elsewhere in it survives).
  * @returns false if the item does not exist.
  */
-export function setText(doc: Y.Doc, section: SectionKey, id: string, text: string, by: string): boolean {
-	return updateFields(doc, section, id, { text }, by);
+export function setText(doc: Y.Doc, section: SectionKey, id: string, text: string, by: string, wordsOf: string = by): boolean {
+	return updateFields(doc, section, id, { text }, by, wordsOf);
 }
 
 /**
- * Records that `by` just edited the item (after typing into its Y.Text directly).
+ * Records that `by` just edited the item (after typing into its Y.Text directly), and whose
+ * words the typing was (`wordsOf`, on a shared screen).
  * @returns false if the item does not exist.
  */
-export function touchItem(doc: Y.Doc, section: SectionKey, id: string, by: string): boolean {
+export function touchItem(doc: Y.Doc, section: SectionKey, id: string, by: string, wordsOf: string = by): boolean {
 	assertSection(section);
 	assertId(id, 'id');
 	const who = assertId(by, 'by', 'Who made the change');
+	const whose = assertId(wordsOf, 'wordsOf', 'Whose words they are');
 	assertWritable(doc);
 	const item = findItem(doc, section, id);
 	if (!item) return false;
 	// Inside a typing transaction this joins it (and its undo); on its own it is not undone.
-	doc.transact(() => {
-		item.set('updatedAt', Date.now());
-		item.set('updatedBy', who);
-	}, STAMP_ORIGIN);
+	doc.transact(() => stampEdit(item, Date.now(), who, whose), STAMP_ORIGIN);
 	return true;
 }
 

@@ -74,9 +74,11 @@ function recreateItem(map: Y.Map<unknown>, from: ItemView, by: string, options: 
 	stamp(item, by);
 }
 
+// Whoever restores makes the change in their own name: no one else's words are claimed for it.
 function stamp(item: Y.Map<unknown>, by: string): void {
 	item.set('updatedAt', Date.now());
 	item.set('updatedBy', by);
+	if (item.has('updatedFor')) item.delete('updatedFor');
 }
 
 /** Writes one item back; call inside a transaction. @returns true if anything changed. */

@@ -8,7 +8,7 @@ export interface ItemBase<S extends SectionKey = SectionKey> {
 	readonly id: string;
 	/** Fractional index; sort by (order, id). */
 	readonly order: string;
-	/** User id of the contributor ("speaking as" on a shared screen). */
+	/** User id whose words these are (whoever was talking, on a shared screen). */
 	readonly author: string;
 	/** User id of who typed the words, when they were recorded as the author's; else null. */
 	readonly recordedBy: string | null;
@@ -16,8 +16,10 @@ export interface ItemBase<S extends SectionKey = SectionKey> {
 	readonly createdAt: number;
 	/** Epoch ms of the last edit made through this module. */
 	readonly updatedAt: number;
-	/** User id of the last editor. */
+	/** User id of the last editor: who made the last change. */
 	readonly updatedBy: string;
+	/** Whose words the last change was, when that is not `updatedBy` (a shared screen); else null. */
+	readonly updatedFor: string | null;
 	/** The item's words (snapshot of its Y.Text). */
 	readonly text: string;
 }
@@ -32,7 +34,7 @@ export type ItemView<S extends SectionKey = SectionKey> = S extends SectionKey
 
 /** Input of addItem: who wrote it, optional text and fields, optional position. */
 export type AddItemInput<S extends SectionKey> = ItemPatch<S> & {
-	/** User id credited as the author (the "speaking as" member). */
+	/** User id credited as the author (whoever is talking, on a shared screen). */
 	author: string;
 	/** User id of who is typing, when that is not the author (the server checks it is the sender). */
 	recordedBy?: string;

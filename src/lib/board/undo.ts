@@ -32,6 +32,8 @@ function stampMe(transaction: Y.Transaction, doc: Y.Doc, by: string): SectionKey
 		if (type.get('updatedBy') === by) continue;
 		type.set('updatedBy', by);
 		type.set('updatedAt', now);
+		// Whose words an earlier change was belongs to whoever typed it, not to this undo.
+		if (type.has('updatedFor')) type.delete('updatedFor');
 	}
 	return [...sections];
 }

@@ -5,13 +5,11 @@
  */
 import * as Y from 'yjs';
 import { getMetaMap, getSectionMap, sectionRootName } from './doc.js';
-import { fieldEntries } from './fields.js';
+import { BASE_FIELDS, fieldEntries } from './fields.js';
 import { isValidOrderKey } from './order.js';
 import { LIMITS, META_ROOT, SCHEMA_VERSION } from './schema.js';
 import { SECTION_KEYS, type SectionKey } from './section-keys.js';
 import { checkFieldValue, checkId, checkTimestamp } from './values.js';
-
-const BASE_FIELDS = ['id', 'order', 'author', 'recordedBy', 'createdAt', 'updatedAt', 'updatedBy', 'text'] as const;
 
 // A Y.Map must only hold keyed entries; live list content in it means a forged update.
 function hasListContent(type: { readonly _start: Y.Item | null }): boolean {
@@ -40,7 +38,7 @@ function checkItem(section: SectionKey, id: string, item: Y.Map<unknown>, report
 	if (item.get('id') !== id) report(`${at}: "id" does not match its key`);
 	if (!isValidOrderKey(item.get('order'))) report(`${at}: "order" is not a valid order key`);
 	for (const f of ['author', 'updatedBy'] as const) if (checkId(item.get(f), f)) report(`${at}: "${f}" is not a user id`);
-	if (item.has('recordedBy') && checkId(item.get('recordedBy'), 'recordedBy')) report(`${at}: "recordedBy" is not a user id`);
+	for (const f of ['recordedBy', 'updatedFor'] as const) if (item.has(f) && checkId(item.get(f), f)) report(`${at}: "${f}" is not a user id`);
 	for (const f of ['createdAt', 'updatedAt'] as const) if (checkTimestamp(item.get(f), f)) report(`${at}: "${f}" is not a time`);
 	const text = checkYText(item.get('text'));
 	if (text) report(`${at}: "text" ${text}`);

@@ -89,12 +89,13 @@ export function setParticipants(doc: Y.Doc, visitId: string, participants: reado
 }
 
 /**
- * Ends a conversation with what was agreed, in one update. Its agenda stays with it.
+ * Ends a conversation with what was agreed (`wordsOf`: whose words, on a shared screen), in one
+ * update. Its agenda stays with it.
  * @returns false if the conversation is gone.
  */
-export function endVisit(doc: Y.Doc, visitId: string, agreed: string, by: string): boolean {
+export function endVisit(doc: Y.Doc, visitId: string, agreed: string, by: string, wordsOf: string = by): boolean {
 	assertId(visitId, 'visitId');
-	return updateFields(doc, 'visits', visitId, { text: agreed, status: 'ended' }, by);
+	return updateFields(doc, 'visits', visitId, { text: agreed, status: 'ended' }, by, wordsOf);
 }
 
 /** The step after (or before) one, or null at either end. */

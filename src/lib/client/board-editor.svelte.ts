@@ -1,6 +1,7 @@
 /**
  * Everything a writer does to the board, through the model: add, change a field, move,
- * delete with undo, and keeping "last changed by" true while typing. Errors never reach
+ * delete with undo, and keeping "last changed by" true while typing. On a shared screen what
+ * is added or changed is recorded as the words of whoever is talking, typed by me. Errors never reach
  * the page as exceptions: they are kept per field, in the model's plain words, for the
  * component to show next to the control.
  */
@@ -50,7 +51,7 @@ export const addKey = (section: SectionKey) => `add:${section}`;
 /** The error key of the guide and its conversation (start, step, who, end). */
 export const CONVERSATION_KEY = 'conversation';
 
-/** Whose words new things are: me, or whoever is talking on a shared screen. */
+/** Whose words new things and changes are: me, or whoever is talking on a shared screen. */
 export interface Talking {
 	readonly author: string;
 }
@@ -67,6 +68,8 @@ export class BoardEditor {
 	readonly #talking: Talking;
 	#noteKey = 0;
 	#touched = new Map<string, number>();
+	/** Whose words each item's last stamp named: a new speaker is stamped at once. */
+	#touchedFor = new Map<string, string>();
 	#trailing = new Map<string, ReturnType<typeof setTimeout>>();
 	#trailingSection = new Map<string, SectionKey>();
 
@@ -77,7 +80,7 @@ export class BoardEditor {
 		this.#talking = talking;
 	}
 
-	/** Who new items are credited to: me, or who is talking now on a shared screen. */
+	/** Whose words new items and changes are: me, or who is talking now on a shared screen. */
 	get speakingAs(): string {
 		return this.#talking.author;
 	}
@@ -117,11 +120,11 @@ export class BoardEditor {
 		return id;
 	}
 
-	/** Changes one field of an item. @returns true if the model took the value. */
+	/** Changes one field of an item, as the words of `speakingAs`. @returns true if the model took the value. */
 	update<S extends SectionKey>(section: S, itemId: string, field: string, value: string | number | null): boolean {
 		const key = fieldKey(itemId, field);
 		const patch = { [field]: value } as ItemPatch<S>;
-		return this.#attempt(key, () => updateFields(this.#doc, section, itemId, patch, this.#me)) !== undefined;
+		return this.#attempt(key, () => updateFields(this.#doc, section, itemId, patch, this.#me, this.speakingAs)) !== undefined;
 	}
 
 	/**
@@ -178,13 +181,16 @@ export class BoardEditor {
 	}
 
 	/**
-	 * Stamps "last changed by me" after typing into an item's text, at most every few
-	 * seconds per item, with a last stamp after the typing stops. Called inside the typing
-	 * transaction, so the first stamp travels in the same update as the words.
+	 * Stamps "last changed by me" (and whose words, on a shared screen) after typing into an
+	 * item's text, at most every few seconds per item, with a last stamp after the typing stops.
+	 * Called inside the typing transaction, so the first stamp travels in the same update as the
+	 * words. When someone else starts talking, the first words they say are stamped at once, so
+	 * they are never counted as the last speaker's.
 	 */
 	touch(section: SectionKey, itemId: string): void {
 		const now = Date.now();
-		if (now - (this.#touched.get(itemId) ?? 0) >= TOUCH_EVERY_MS) {
+		const newSpeaker = this.#touchedFor.get(itemId) !== this.speakingAs;
+		if (newSpeaker || now - (this.#touched.get(itemId) ?? 0) >= TOUCH_EVERY_MS) {
 			this.#touched.set(itemId, now);
 			this.#touchNow(section, itemId);
 			return;
@@ -202,8 +208,9 @@ export class BoardEditor {
 	}
 
 	#touchNow(section: SectionKey, itemId: string) {
+		this.#touchedFor.set(itemId, this.speakingAs);
 		try {
-			touchItem(this.#doc, section, itemId, this.#me);
+			touchItem(this.#doc, section, itemId, this.#me, this.speakingAs);
 		} catch {
 			// A stamp that cannot be written (newer board version) is not worth an error of its own:
 			// the words were already refused or kept, and that is what the person sees.
@@ -225,9 +232,9 @@ export class BoardEditor {
 		return this.#attempt(CONVERSATION_KEY, () => setParticipants(this.#doc, visitId, participants, this.#me)) === true;
 	}
 
-	/** Ends a conversation with what was agreed. */
+	/** Ends a conversation with what was agreed, as the words of `speakingAs`. */
 	endVisit(visitId: string, agreed: string): boolean {
-		return this.#attempt(CONVERSATION_KEY, () => endVisit(this.#doc, visitId, agreed, this.#me)) === true;
+		return this.#attempt(CONVERSATION_KEY, () => endVisit(this.#doc, visitId, agreed, this.#me, this.speakingAs)) === true;
 	}
 
 	/** Clears a field's error (when the person starts again). */

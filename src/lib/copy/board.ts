@@ -62,7 +62,9 @@ export const BYLINE = {
 	writtenBy: 'Written by {who}',
 	yourWordsTypedBy: 'Your words, typed by {typist}',
 	wordsOfTypedBy: 'Words of {who}, typed by {typist}',
-	changedBy: 'changed by {who}'
+	changedBy: 'changed by {who}',
+	changedYourWords: 'changed: your words, typed by {typist}',
+	changedWordsOf: 'changed: words of {who}, typed by {typist}'
 } as const;
 
 /** "Here now" in the status bar. */

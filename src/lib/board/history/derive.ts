@@ -109,7 +109,11 @@ export class HistoryDeriver {
 			const live = getSectionMap(this.doc, section).get(id);
 			const before = this.items.get(id);
 			const after = live instanceof Y.Map ? snapshotItem(section, live) : undefined;
+			// New words are the author's; a change is the words of whoever was talking when it was made
+			// (`updatedFor`), counted only when this sender made the item's last change.
 			const words = (s: ItemSnapshot) => (s.author && s.author !== senderId ? s.author : null);
+			const changeWords = (s: ItemSnapshot) =>
+				s.updatedFor && s.updatedFor !== senderId && s.updatedBy === senderId ? s.updatedFor : null;
 			if (!before && after && this.deleted.delete(id)) {
 				// A restore puts back someone's words as they were: nobody typed them now.
 				changes.push({ kind: 'restored', section, itemId: id, wordsOfId: null, text: after.texts.text });
@@ -124,7 +128,7 @@ export class HistoryDeriver {
 						kind: 'text',
 						section,
 						itemId: id,
-						wordsOfId: words(after),
+						wordsOfId: changeWords(after),
 						text: after.texts.text,
 						field,
 						textBefore: before.texts[field] ?? '',
@@ -135,7 +139,7 @@ export class HistoryDeriver {
 					if (fieldSpec(section, field)?.quiet) continue;
 					const to = after.fields[field];
 					const done = fieldSpec(section, field)?.type === 'enum' && isStampTrigger(section, field, to);
-					changes.push({ kind: done ? 'done' : 'field', section, itemId: id, wordsOfId: null, text: after.texts.text, field, from: before.fields[field] ?? null, to });
+					changes.push({ kind: done ? 'done' : 'field', section, itemId: id, wordsOfId: changeWords(after), text: after.texts.text, field, from: before.fields[field] ?? null, to });
 				}
 				if (before.order !== after.order) {
 					if (!moved.has(section)) moved.set(section, new Map());

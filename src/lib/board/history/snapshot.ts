@@ -21,9 +21,13 @@ export function snapshotItem(section: SectionKey, item: Y.Map<unknown>): ItemSna
 	}
 	const author = item.get('author');
 	const order = item.get('order');
+	const updatedBy = item.get('updatedBy');
+	const updatedFor = item.get('updatedFor');
 	return {
 		section,
 		author: typeof author === 'string' ? author : '',
+		updatedBy: typeof updatedBy === 'string' ? updatedBy : '',
+		updatedFor: typeof updatedFor === 'string' ? updatedFor : null,
 		order: typeof order === 'string' ? order : '',
 		texts,
 		fields

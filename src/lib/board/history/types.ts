@@ -35,7 +35,7 @@ export interface HistoryEntry {
 	lastAt: number;
 	/** Who really sent the change; null for the server's own writes. */
 	senderId: string | null;
-	/** Whose words these are, when that is not the sender ("speaking as"); else null. */
+	/** Whose words these are, when that is not the sender (whoever was talking on a shared screen); else null. */
 	wordsOfId: string | null;
 	section: SectionKey;
 	itemId: string;
@@ -55,6 +55,9 @@ export interface LoggedUpdate {
 export interface ItemSnapshot {
 	section: SectionKey;
 	author: string;
+	/** Who made the last change, and whose words it was when not theirs (absent in older states). */
+	updatedBy?: string;
+	updatedFor?: string | null;
 	order: string;
 	/** Text fields by name (`text`, `okLooksLike`, …), in full. */
 	texts: Record<string, string>;

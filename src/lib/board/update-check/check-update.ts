@@ -193,16 +193,26 @@ function checkLastEditor(items: ItemWriteLog, writer: UpdateWriter | undefined, 
 	return null;
 }
 
-/** Words recorded as someone else's must say who typed them (unless a deleted item is put back as it was). */
+/**
+ * Words recorded as someone else's must say who typed them (unless a deleted item is put back as
+ * it was): a new item's `author` with `recordedBy`, a change's `updatedFor` with `updatedBy`, which
+ * checkLastEditor has already held to the sender.
+ */
 function checkAttribution(items: ItemWriteLog, writer: UpdateWriter | undefined, ds: DeleteSet, doc: Y.Doc): UpdateRefusal | null {
 	if (!writer) return null;
+	const PAIRS = [
+		['author', 'recordedBy'],
+		['updatedFor', 'updatedBy']
+	] as const;
 	for (const { node, keys } of items.values()) {
-		const author = finalValue(keys.get('author') ?? [], ds);
-		const value = author instanceof Y.ContentAny ? author.arr[0] : undefined;
-		if (value === undefined || value === writer.id) continue;
-		if (value === formerValue(doc, node.section, node.itemKey, 'author')) continue;
-		if (!(finalValue(keys.get('recordedBy') ?? [], ds) instanceof Y.ContentAny)) {
-			return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("recordedBy")`);
+		for (const [whose, typist] of PAIRS) {
+			const written = finalValue(keys.get(whose) ?? [], ds);
+			const value = written instanceof Y.ContentAny ? written.arr[0] : undefined;
+			if (value === undefined || value === writer.id) continue;
+			if (value === formerValue(doc, node.section, node.itemKey, whose)) continue;
+			if (!(finalValue(keys.get(typist) ?? [], ds) instanceof Y.ContentAny)) {
+				return refuse(`${node.section} item: words recorded as someone else's must say who typed them ("${typist}")`);
+			}
 		}
 	}
 	return null;

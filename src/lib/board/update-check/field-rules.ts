@@ -4,6 +4,8 @@
  * rule set. Attribution (docs/board-schema.md, "Who wrote it"):
  * - `author` is the sender, or whoever is talking on a shared screen: anyone on the plan, or
  *   THE_PERSON (the plan's person, before or after they have an account);
+ * - `updatedFor` (whose words the last change was) is the same as `author`: the sender, anyone on
+ *   the plan, or THE_PERSON; the update that writes it also writes `updatedBy` (check-update.ts);
  * - `recordedBy` (who typed words recorded as someone else's) and `updatedBy` are the sender;
  * - a step's `owner` and a conversation's `participants` are people on the plan (or THE_PERSON);
  * - putting a deleted item back may write its own earlier values of these again
@@ -11,7 +13,7 @@
  */
 import * as Y from 'yjs';
 import type { Content } from './yjs-types.js';
-import { fieldSpec } from '../fields.js';
+import { BASE_FIELDS, fieldSpec } from '../fields.js';
 import { isValidOrderKey } from '../order.js';
 import type { SectionKey } from '../section-keys.js';
 import { checkFieldValue, checkId, checkTimestamp } from '../values.js';
@@ -28,8 +30,6 @@ export interface UpdateWriter {
 	isMember(userId: string): boolean;
 }
 
-/** Fields every item has besides its section's own. */
-export const BASE_FIELDS = ['id', 'order', 'author', 'recordedBy', 'createdAt', 'updatedAt', 'updatedBy', 'text'] as const;
 /** Fields a new item must arrive with, and that cannot be removed from a live item. */
 export const REQUIRED_FIELDS: ReadonlySet<string> = new Set(['id', 'order', 'author', 'createdAt', 'updatedAt', 'updatedBy', 'text']);
 
@@ -82,11 +82,12 @@ export function checkFieldWrite(
 		case 'updatedAt':
 			return checkTimestamp(value, field) ? problem(`"${field}" is not a time`) : null;
 	}
-	if (field === 'author' || field === 'recordedBy' || field === 'updatedBy') {
+	if (field === 'author' || field === 'updatedFor' || field === 'recordedBy' || field === 'updatedBy') {
 		if (!writer) return checkId(value, field) ? problem(`"${field}" is not a user id`) : null;
 		// Putting a deleted item back keeps whose words they were, and who typed and changed them.
 		if (former !== undefined && value === former && !checkId(value, field)) return null;
-		if (field === 'author') return checkUserId(field, value, (id) => id === writer.id || onThePlan(writer, id), 'you or someone on this plan');
+		// Whose words: the same people for an item's first words and for a later change.
+		if (field === 'author' || field === 'updatedFor') return checkUserId(field, value, (id) => id === writer.id || onThePlan(writer, id), 'you or someone on this plan');
 		return checkUserId(field, value, (id) => id === writer.id, 'you');
 	}
 	const spec = fieldSpec(section, field)!;

@@ -11,7 +11,7 @@ import { SECTION_ROOT_PREFIX } from '../schema.js';
 import type { SectionKey } from '../section-keys.js';
 
 /** The fields a restore may write back as they were. */
-export const ATTRIBUTION_FIELDS: ReadonlySet<string> = new Set(['author', 'recordedBy', 'updatedBy']);
+export const ATTRIBUTION_FIELDS: ReadonlySet<string> = new Set(['author', 'recordedBy', 'updatedBy', 'updatedFor']);
 
 function isSectionRoot(type: unknown): boolean {
 	return type instanceof Y.AbstractType && type._item === null && Y.findRootTypeKey(type).startsWith(SECTION_ROOT_PREFIX);
