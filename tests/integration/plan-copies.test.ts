@@ -10,7 +10,7 @@ import type { Bundle, Goal } from '@medplum/fhirtypes';
 import { addItem, listItems } from '../../src/lib/board/index.js';
 import { OBSERVED_SECTIONS } from '../../src/lib/fhir/index.js';
 import { count, expireSessions, openDatabase, storedDoc } from '../helpers/database.js';
-import { fhirErrors } from '../helpers/fhir-validate.js';
+import { fhirErrors, loadFhirDefinitions } from '../helpers/fhir-validate.js';
 import { filledPlan, LEAVER_NAME, type FilledPlan } from '../helpers/filled-plan.js';
 import { TRICKY_WORDS } from '../helpers/full-plan.js';
 import { Client, signedUp, type Answer } from '../helpers/http-client.js';
@@ -67,6 +67,7 @@ function check(answer: Answer, expected: number | 'login', label: string) {
 }
 
 beforeAll(async () => {
+	loadFhirDefinitions();
 	server = await startServer({ SQLITE_BUSY_TIMEOUT_MS: '50' });
 	plan = await filledPlan(server);
 	Object.assign(client, plan.clients);
