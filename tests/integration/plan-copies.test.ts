@@ -6,10 +6,10 @@
  * written is not given out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, Goal } from '@medplum/fhirtypes';
-import { addItem, listItems } from '../../src/lib/board/index.js';
+import type { Bundle, CarePlan, Goal } from '@medplum/fhirtypes';
+import { addItem, listItems, THE_PERSON } from '../../src/lib/board/index.js';
 import { OBSERVED_SECTIONS } from '../../src/lib/fhir/index.js';
-import { count, expireSessions, openDatabase, storedDoc } from '../helpers/database.js';
+import { count, expireSessions, openDatabase, storedDoc, userId } from '../helpers/database.js';
 import { fhirErrors, loadFhirDefinitions } from '../helpers/fhir-validate.js';
 import { filledPlan, LEAVER_NAME, type FilledPlan } from '../helpers/filled-plan.js';
 import { TRICKY_WORDS } from '../helpers/full-plan.js';
@@ -120,6 +120,55 @@ describe('who may make which copy', () => {
 		expect((await advocate.get(`/boards/${byAdvocate}/fhir`)).status).toBe(403);
 		expect((await advocate.get(`/boards/${byAdvocate}/export`)).status).toBe(403);
 		expect((await advocate.get(`/boards/${byAdvocate}/print`)).status).toBe(200);
+	});
+
+	it('credits the person’s words typed before they joined (kept under THE_PERSON) to the person in every copy', async () => {
+		const creator = await signedUp(server.url, 'Cal Creator');
+		const answer = await creator.client.post('/boards/new', { planFor: 'someone', personName: 'Sam Someone', myRole: 'clinician' });
+		const boardId = /^\/boards\/([a-z2-7]{20})\/people$/.exec(answer.location ?? '')![1]!;
+		const typist = userId(server.dataDir, creator.email);
+		const printed = async (client: Client) => (await client.get(`/boards/${boardId}/print`)).text.replaceAll('&#39;', "'");
+		const live = connectProvider(server.url, boardId, creator.client);
+		let before = '';
+		try {
+			await whenSynced(live.provider);
+			addItem(live.doc, 'goals', { author: THE_PERSON, recordedBy: typist, text: 'See my friends every week' });
+			addItem(live.doc, 'steps', { author: THE_PERSON, recordedBy: typist, text: 'Ring my friend Ali', owner: THE_PERSON });
+			// A copy is the plan as stored: print until both items have been stored.
+			for (let tries = 0; tries < 50 && !before.includes('Ring my friend Ali'); tries++) {
+				if (tries) await new Promise((resolve) => setTimeout(resolve, 100));
+				before = await printed(creator.client);
+			}
+		} finally {
+			live.destroy();
+		}
+		// Before the person joins: named as the plan names them.
+		expect(before).toContain('Words of Sam Someone (Person), typed by Cal Creator (Clinician)');
+		expect(before).toContain('Sam Someone (Person)');
+		expect(before).not.toContain('someone who has left the plan');
+		const bundle = JSON.parse((await creator.client.get(`/boards/${boardId}/fhir`)).text) as Bundle;
+		expect(fhirErrors(bundle)).toEqual([]);
+		const byUrl = new Map(bundle.entry!.map((e) => [e.fullUrl!, e.resource!]));
+		const goal = bundle.entry!.find((e) => e.resource!.resourceType === 'Goal')!.resource as Goal;
+		expect(byUrl.get(goal.expressedBy!.reference!)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Sam Someone' }] });
+		const carePlan = bundle.entry!.find((e) => e.resource!.resourceType === 'CarePlan')!.resource as CarePlan;
+		expect(byUrl.get(carePlan.activity![0]!.detail!.performer![0]!.reference!)!.resourceType).toBe('Patient');
+		expect(JSON.stringify(bundle)).not.toContain('someone who has left the plan');
+
+		// Once the person joins, their words are theirs under their own name, in print and in all their data.
+		const person = await signedUp(server.url, 'Sam Joined');
+		await accept(person.client, await invite(creator.client, boardId, 'person', 'Sam Joined'));
+		const after = await printed(person.client);
+		expect(after).toContain('Words of Sam Joined (Person), typed by Cal Creator (Clinician)');
+		expect(after).not.toContain('someone who has left the plan');
+		const data = JSON.parse((await person.client.get(`/boards/${boardId}/export`)).text);
+		const goals = data.plan.sections.find((s: { key: string }) => s.key === 'goals').items;
+		expect(goals[0]).toMatchObject({ writtenBy: { id: THE_PERSON, name: 'Sam Joined' }, typedBy: { name: 'Cal Creator' } });
+		const steps = data.plan.sections.find((s: { key: string }) => s.key === 'steps').items;
+		expect(steps[0].inWords).toContainEqual({ label: 'Who does it', words: 'Sam Joined (Person)' });
+		const added = data.history.find((e: { kind: string; section: string }) => e.section === 'goals' && e.kind === 'added');
+		expect(added.wordsOf).toEqual({ id: THE_PERSON, name: 'Sam Joined' });
+		expect(JSON.stringify(data)).not.toContain('someone who has left the plan');
 	});
 
 	it('says why in words when a role may not', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Bundle, CarePlan, CareTeam, Composition, Goal, Observation, Resource } from '@medplum/fhirtypes';
-import { initBoard, SECTIONS, updateFields, type GoalStatus, type StepStatus } from '../../src/lib/board/index.js';
+import { initBoard, SECTIONS, THE_PERSON, updateFields, type GoalStatus, type StepStatus } from '../../src/lib/board/index.js';
 import { planDocument, type FhirPerson, type FhirPlanInput } from '../../src/lib/fhir/index.js';
 import { fhirErrors } from '../helpers/fhir-validate.js';
 import { fullPlan, PEOPLE, TRICKY_WORDS } from '../helpers/full-plan.js';
@@ -32,7 +32,8 @@ function input(doc: Y.Doc, overrides: Partial<FhirPlanInput> = {}): FhirPlanInpu
 		seq: 42,
 		lastChangeAt: Date.UTC(2026, 4, 3, 14, 5),
 		people,
-		nameOf: (id) => people.find((p) => p.id === id)?.name ?? 'someone who has left the plan',
+		// As the server names people (plan-people.ts): THE_PERSON is the person.
+		nameOf: (id) => (id === THE_PERSON ? (overrides.personName ?? 'Pat Person') : (people.find((p) => p.id === id)?.name ?? 'someone who has left the plan')),
 		now: Date.UTC(2026, 4, 4, 10),
 		...overrides
 	};
@@ -120,7 +121,17 @@ describe('a full plan as a FHIR document', () => {
 		expect(g.note!.map((n) => n.text)).toEqual(['Importance: 9 out of 10 important to me', 'Confidence: 6 out of 10 sure I can do it']);
 		expect(resolve(g.expressedBy!.reference)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Pat Person' }] });
 		expect(resolve(g.subject.reference)!.resourceType).toBe('Patient');
-		expect(carePlan.goal!.map((r) => resolve(r.reference)!.id)).toEqual([ids.goal, ids.achieved, ids.letGo, ids.notStarted]);
+		expect(carePlan.goal!.map((r) => resolve(r.reference)!.id)).toEqual([ids.goal, ids.achieved, ids.letGo, ids.notStarted, ids.beforeJoining]);
+	});
+
+	it('credits words typed for the person before they joined (kept under THE_PERSON) to the person, as Patient', () => {
+		expect(resolve(goal(ids.beforeJoining!).expressedBy!.reference)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Pat Person' }] });
+		const step = carePlan.activity![4]!.detail!;
+		expect(step.description).toBe('Ring my friend Ali');
+		expect(resolve(step.performer![0]!.reference)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Pat Person' }] });
+		// Nobody in the document is "someone who has left the plan": every writer is known.
+		expect(json).not.toContain('someone who has left the plan');
+		expect(only(bundle, 'Patient')).toHaveLength(1);
 	});
 
 	it('maps goal statuses as documented', () => {
@@ -139,11 +150,18 @@ describe('a full plan as a FHIR document', () => {
 
 	it('makes each next step an activity with its status, who does it, by when and its goal', () => {
 		const activities = carePlan.activity!.map((a) => a.detail!);
-		expect(activities.map((a) => a.description)).toEqual(['Ask the council about the damp', 'Book a walking group', 'Buy trainers', 'Call Jo on Sunday', 'Step of a deleted goal']);
-		const statuses: StepStatus[] = ['doing', 'done', 'changed_my_mind', 'not_started', 'not_started'];
-		expect(activities.map((a) => a.status)).toEqual(['in-progress', 'completed', 'cancelled', 'not-started', 'not-started']);
+		expect(activities.map((a) => a.description)).toEqual([
+			'Ask the council about the damp',
+			'Book a walking group',
+			'Buy trainers',
+			'Call Jo on Sunday',
+			'Ring my friend Ali',
+			'Step of a deleted goal'
+		]);
+		const statuses: StepStatus[] = ['doing', 'done', 'changed_my_mind', 'not_started', 'not_started', 'not_started'];
+		expect(activities.map((a) => a.status)).toEqual(['in-progress', 'completed', 'cancelled', 'not-started', 'not-started', 'not-started']);
 		expect(statuses).toHaveLength(activities.length);
-		const [step, done, mind, fresh, orphan] = activities;
+		const [step, done, mind, fresh, , orphan] = activities;
 		expect(step!.scheduledPeriod).toEqual({ end: '2026-05-20' });
 		expect(resolve(step!.goal![0]!.reference)!.id).toBe(ids.goal);
 		expect(resolve(step!.performer![0]!.reference)!.resourceType).toBe('Patient');
@@ -212,7 +230,7 @@ describe('a full plan as a FHIR document', () => {
 
 describe('plans that are not full', () => {
 	it('exports a plan nobody has joined as the person yet: a draft, written by whoever started it', () => {
-		const { doc } = fullPlan();
+		const { doc, ids } = fullPlan();
 		const helpers = EVERYONE.filter((p) => p.role !== 'person');
 		const bundle = planDocument(input(doc, { personId: null, personName: 'Sam (not joined)', createdBy: PEOPLE.clinician, people: helpers }));
 		expect(fhirErrors(bundle)).toEqual([]);
@@ -222,7 +240,12 @@ describe('plans that are not full', () => {
 		expect(carePlan.status).toBe('draft');
 		expect((bundle.entry![0]!.resource as Composition).status).toBe('preliminary');
 		expect(byFullUrl(bundle).get(carePlan.author!.reference!)).toMatchObject({ resourceType: 'Practitioner', name: [{ text: 'Cleo Clinician' }] });
-		// Words written as the person's, before there was one, belong to whoever wrote them.
+		// Words kept under THE_PERSON before the person joined are theirs: the Patient's, not a stranger's.
+		const goal = only<Goal>(bundle, 'Goal').find((g) => g.id === ids.beforeJoining)!;
+		expect(byFullUrl(bundle).get(goal.expressedBy!.reference!)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Sam (not joined)' }] });
+		const step = carePlan.activity!.find((a) => a.detail!.description === 'Ring my friend Ali')!.detail!;
+		expect(byFullUrl(bundle).get(step.performer![0]!.reference!)!.resourceType).toBe('Patient');
+		expect(carePlan.contributor!.map((r) => r.type)).toContain('Patient');
 		const team = only<CareTeam>(bundle, 'CareTeam')[0]!;
 		expect(team.participant!.map((p) => p.role![0]!.text)).toEqual(['Clinician', 'Peer advocate', 'Supporter (family or carer)']);
 		for (const ref of referencesIn(bundle)) expect(byFullUrl(bundle).has(ref.reference), ref.path).toBe(true);

@@ -6,7 +6,7 @@
  * Bundle. Why a document, and every choice of mapping: docs/fhir.md.
  */
 import type { Bundle, BundleEntry, CarePlan, Composition, Reference, Resource } from '@medplum/fhirtypes';
-import { listItems, type ItemView } from '../board/index.js';
+import { isThePerson, listItems, type ItemView } from '../board/index.js';
 import { readSection } from '../plan-text/index.js';
 import { SECTIONS } from '../board/index.js';
 import { exactWords } from '../time/time-words.js';
@@ -43,7 +43,8 @@ export function planDocument(input: FhirPlanInput): Bundle {
 	// Who wrote the plan: the person, whose plan it is; until they join, whoever started it.
 	const author = hasPerson ? people.patientRef : people.ref(input.createdBy);
 	const writers = new Set(SECTIONS.flatMap((s) => items[s.key].flatMap((i: ItemView) => [i.author, i.recordedBy ?? i.author])));
-	const contributors = [...writers].filter((id) => id !== (hasPerson ? input.personId : input.createdBy)).map((id) => people.ref(id));
+	const isAuthor = (id: string) => (hasPerson ? isThePerson(id, input.personId) : id === input.createdBy);
+	const contributors = [...writers].filter((id) => !isAuthor(id)).map((id) => people.ref(id));
 	const carePlanRef: Reference<CarePlan> = { reference: urn(ids.carePlan), type: 'CarePlan', display: title };
 	const carePlan: CarePlan = {
 		resourceType: 'CarePlan',
