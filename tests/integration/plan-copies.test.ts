@@ -197,6 +197,8 @@ describe('the copies', () => {
 		expect(names.sort()).toEqual([LEAVER_NAME, NAMES.clinician, NAMES.peer_advocate, NAMES.person, NAMES.supporter, 'Eve Expired'].sort());
 		const goal = bundle.entry!.find((e) => e.resource!.resourceType === 'Goal')!.resource as Goal;
 		expect(goal.description.text).toBe(TRICKY_WORDS);
+		const carePlan = bundle.entry!.find((e) => e.resource!.resourceType === 'CarePlan')!.resource as CarePlan;
+		expect(carePlan.note!.at(-1)!.text).toMatch(new RegExp(`^Conversation of .+\\.\\nTaking part: ${NAMES.person} \\(Person\\), ${NAMES.clinician} \\(Clinician\\)\\nWhat we agreed: Pat will ring the council by Friday$`));
 		expect(answer.text).not.toContain('Words I deleted');
 	});
 
@@ -210,7 +212,7 @@ describe('the copies', () => {
 		expect(data).toMatchObject({ format: 'whatmatters-plan-export', version: 1, exportedBy: { id: plan.ids.person, name: NAMES.person } });
 		const sections = data.plan.sections as { key: string; items: { id: string; text: string; writtenBy: { name: string }; typedBy: { name: string } | null }[] }[];
 		expect(sections.map((s) => s.key)).toEqual(['today', 'matters', 'goodDay', 'strengths', 'people', 'obstacles', 'goals', 'steps', 'notes', 'contingency']);
-		expect(sections.reduce((n, s) => n + s.items.length, 0)).toBe(plan.count);
+		expect(sections.reduce((n, s) => n + s.items.length, 0) + data.plan.conversations.length).toBe(plan.count);
 		const matters = sections[1]!.items[0]!;
 		expect(matters).toMatchObject({ text: 'Seeing my grandchildren', writtenBy: { name: NAMES.person }, typedBy: { name: NAMES.clinician } });
 		expect(sections[6]!.items[0]).toMatchObject({ text: TRICKY_WORDS, importance: 9, confidence: 6, status: 'working_on_it', reviewDate: '2026-06-30' });
@@ -227,6 +229,21 @@ describe('the copies', () => {
 		expect(log.map((l) => l.words)).toContain(`${NAMES.clinician} downloaded the plan for another service's computer system (FHIR)`);
 		expect([...log].sort((a, b) => a.at.localeCompare(b.at)).map((l) => l.at)).toEqual(log.map((l) => l.at));
 		expect(log.some((l) => l.kind === 'visit')).toBe(true);
+		// Every conversation: its day, who took part by name, its agenda and what was agreed.
+		expect(data.plan.conversations).toEqual([
+			expect.objectContaining({
+				id: plan.items.visit,
+				date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+				status: 'ended',
+				text: 'Pat will ring the council by Friday',
+				writtenBy: { id: plan.ids.clinician, name: NAMES.clinician },
+				tookPart: [
+					{ id: plan.ids.person, name: NAMES.person },
+					{ id: plan.ids.clinician, name: NAMES.clinician }
+				],
+				agenda: [plan.items.today]
+			})
+		]);
 	});
 
 	it('shows each copy on the person’s access log page', async () => {
@@ -243,6 +260,11 @@ describe('the copies', () => {
 		for (const title of ['If things get difficult', 'Our time today', 'What matters to me', 'My goals', 'Next steps', 'Notes between visits']) expect(answer.text).toContain(title);
 		expect(answer.text).toContain('9 out of 10 important to me');
 		expect(answer.text).toContain('Words of Pat Person (Person), typed by someone helping with the plan');
+		// The conversations, short: the day, who took part (as far as a supporter may see) and what was agreed.
+		expect(answer.text).toContain('Our conversations');
+		expect(answer.text).toMatch(/Conversation of \d{1,2} [A-Z][a-z]+ \d{4}/);
+		expect(answer.text).toContain(`Taking part: ${NAMES.person} (Person), someone helping with the plan`);
+		expect(answer.text).toContain('Pat will ring the council by Friday');
 		for (const control of ['Move up', 'Move down', 'Delete', 'Add to ']) expect(answer.text).not.toContain(control);
 		// A supporter may not see who is on the plan: the printout does not tell them either.
 		expect(answer.text).not.toContain(NAMES.clinician);

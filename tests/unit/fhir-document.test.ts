@@ -94,7 +94,7 @@ describe('a full plan as a FHIR document', () => {
 
 	it('has one section per section of the plan, in its order, each with its narrative', () => {
 		const composition = bundle.entry![0]!.resource as Composition;
-		expect(composition.section!.map((s) => s.title)).toEqual(SECTIONS.map((s) => s.title));
+		expect(composition.section!.map((s) => s.title)).toEqual([...SECTIONS.map((s) => s.title), 'Our conversations']);
 		for (const section of composition.section!) expect(section.text?.div).toMatch(/^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml">.+<\/div>$/s);
 		expect(composition.status).toBe('final');
 		expect(composition.date).toBe('2026-05-03T14:05:00.000Z');
@@ -175,8 +175,27 @@ describe('a full plan as a FHIR document', () => {
 		expect(orphan!.goal).toBeUndefined();
 	});
 
+	it('carries each conversation as a note of the plan and a section of the document: its day, who took part, what we wanted and what we agreed', () => {
+		const [, ended, open] = carePlan.note!;
+		expect(ended).toMatchObject({
+			time: '2026-05-01',
+			text: 'Conversation of 1 May 2026.\nTaking part: Pat Person, Cleo Clinician\nWhat we agreed: Pat will ring the council by Friday.\nWe meet again in June.'
+		});
+		expect(resolve(ended!.authorReference!.reference)).toMatchObject({ resourceType: 'Practitioner', name: [{ text: 'Cleo Clinician' }] });
+		expect(open).toMatchObject({ time: '2026-05-03', text: expect.stringContaining('This conversation was not ended.') });
+		expect(resolve(open!.authorReference!.reference)!.resourceType).toBe('Patient');
+		const section = (bundle.entry![0]!.resource as Composition).section!.at(-1)!;
+		expect(section.title).toBe('Our conversations');
+		expect(section.entry!.map((r) => resolve(r.reference)!.resourceType)).toEqual(['CarePlan']);
+		expect(section.text!.div).toContain('<b>Conversation of 1 May 2026</b>');
+		expect(section.text!.div).toContain('What we wanted from it:</p><ul><li>Talk about sleep</li></ul>');
+		expect(section.text!.div).toContain('What we agreed: Pat will ring the council by Friday.<br/>We meet again in June.');
+		// No Encounter: FHIR would want a coded kind of encounter the plan does not know.
+		expect(only(bundle, 'Encounter')).toEqual([]);
+	});
+
 	it('carries notes between visits as notes of the plan, with their day and who wrote them', () => {
-		expect(carePlan.note).toHaveLength(1);
+		expect(carePlan.note).toHaveLength(3);
 		expect(carePlan.note![0]).toMatchObject({ time: '2026-05-02', text: 'Pat went to the walking group' });
 		expect(resolve(carePlan.note![0]!.authorReference!.reference)).toMatchObject({ name: [{ text: 'Ade Advocate' }] });
 	});
@@ -257,8 +276,10 @@ describe('plans that are not full', () => {
 		const bundle = planDocument(input(doc, { lastChangeAt: null }));
 		expect(fhirErrors(bundle)).toEqual([]);
 		const composition = bundle.entry![0]!.resource as Composition;
-		expect(composition.section).toHaveLength(10);
-		for (const section of composition.section!) expect(section.text!.div).toContain('Nothing written here yet.');
+		expect(composition.section).toHaveLength(11);
+		for (const section of composition.section!.slice(0, 10)) expect(section.text!.div).toContain('Nothing written here yet.');
+		expect(composition.section![10]!.text!.div).toContain('There are no conversations yet.');
+		expect(composition.section![10]!.entry).toBeUndefined();
 		expect(composition.date).toBe('2026-01-01T09:00:00.000Z');
 	});
 

@@ -72,11 +72,19 @@ export async function planPeople(storage: Storage, board: BoardRecord, reader: M
 	};
 }
 
-/** Every user id an item of the plan names: authors, typists, last editors and step owners. */
-export function idsNamedIn(items: Iterable<{ author: string; recordedBy: string | null; updatedBy: string; owner?: string | null }>): Set<string> {
+interface NamingItem {
+	author: string;
+	recordedBy: string | null;
+	updatedBy: string;
+	owner?: string | null;
+	participants?: readonly string[];
+}
+
+/** Every user id an item of the plan names: authors, typists, last editors, step owners and who took part in a conversation. */
+export function idsNamedIn(items: Iterable<NamingItem>): Set<string> {
 	const ids = new Set<string>();
 	for (const item of items) {
-		for (const id of [item.author, item.recordedBy, item.updatedBy, item.owner ?? null]) if (id) ids.add(id);
+		for (const id of [item.author, item.recordedBy, item.updatedBy, item.owner ?? null, ...(item.participants ?? [])]) if (id) ids.add(id);
 	}
 	return ids;
 }
