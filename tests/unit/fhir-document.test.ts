@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Bundle, CarePlan, CareTeam, Composition, Goal, Observation, Resource } from '@medplum/fhirtypes';
-import { initBoard, SECTIONS, THE_PERSON, updateFields, type GoalStatus, type StepStatus } from '../../src/lib/board/index.js';
+import { initBoard, listItems, SECTIONS, STEP_STATUSES, THE_PERSON, updateFields, type GoalStatus, type StepStatus } from '../../src/lib/board/index.js';
 import { planDocument, type FhirPerson, type FhirPlanInput } from '../../src/lib/fhir/index.js';
 import { fhirErrors } from '../helpers/fhir-validate.js';
 import { fullPlan, PEOPLE, TRICKY_WORDS } from '../helpers/full-plan.js';
@@ -148,6 +148,22 @@ describe('a full plan as a FHIR document', () => {
 		expect(goal(ids.letGo!).statusReason).toBe('Changed my mind');
 	});
 
+	it('maps step statuses as documented', () => {
+		const detailOf = (stepId: string) => carePlan.activity![listItems(doc, 'steps').findIndex((s) => s.id === stepId)]!.detail!;
+		const expected: [string, StepStatus, string][] = [
+			[ids.freshStep!, 'not_started', 'not-started'],
+			[ids.step!, 'doing', 'in-progress'],
+			[ids.doneStep!, 'done', 'completed'],
+			[ids.mindStep!, 'changed_my_mind', 'cancelled']
+		];
+		for (const [id, ours, fhir] of expected) {
+			expect(listItems(doc, 'steps').find((s) => s.id === id)!.status, 'the fixture').toBe(ours);
+			expect(detailOf(id).status, ours).toBe(fhir);
+		}
+		// Every status of ours is covered.
+		expect(new Set(expected.map(([, ours]) => ours))).toEqual(new Set(STEP_STATUSES.map((s) => s.value)));
+	});
+
 	it('makes each next step an activity with its status, who does it, by when and its goal', () => {
 		const activities = carePlan.activity!.map((a) => a.detail!);
 		expect(activities.map((a) => a.description)).toEqual([
@@ -158,9 +174,6 @@ describe('a full plan as a FHIR document', () => {
 			'Ring my friend Ali',
 			'Step of a deleted goal'
 		]);
-		const statuses: StepStatus[] = ['doing', 'done', 'changed_my_mind', 'not_started', 'not_started', 'not_started'];
-		expect(activities.map((a) => a.status)).toEqual(['in-progress', 'completed', 'cancelled', 'not-started', 'not-started', 'not-started']);
-		expect(statuses).toHaveLength(activities.length);
 		const [step, done, mind, fresh, , orphan] = activities;
 		expect(step!.scheduledPeriod).toEqual({ end: '2026-05-20' });
 		expect(resolve(step!.goal![0]!.reference)!.id).toBe(ids.goal);
