@@ -2,7 +2,7 @@
  * "All my data": everything WhatMatters keeps about one plan, in one JSON file, for the person's
  * right of access. The plan as stored (every item with every field and who wrote it), who is on
  * it and who was invited, every change in its history, and its access log. Times are ISO 8601
- * in UTC; lists run oldest first. The layout is described in docs/export.md.
+ * in UTC; lists run oldest first. The layout is described in docs/print-and-export.md, "All my data".
  */
 import { SECTIONS, agendaOf, currentVisit, listItems, pastVisits, type ItemView } from '../../board/index.js';
 import { describeEntry } from '../../board/history/index.js';
