@@ -34,6 +34,9 @@ test('the plan prints with every section, the words, who wrote them and when, an
 	await p.locator(`#goalId-${ids.steps}`).selectOption(ids.goals);
 	await p.locator(`#dueDate-${ids.steps}`).fill('2026-05-20');
 	await p.locator(`#dueDate-${ids.steps}`).press('Tab');
+	await p.locator(`#status-${ids.steps}`).selectOption('doing');
+	await p.locator(`#date-${ids.notes}`).fill('2026-04-01');
+	await p.locator(`#date-${ids.notes}`).press('Tab');
 	await p.locator(`#kind-${ids.contingency}`).selectOption('who_to_call');
 	await p.locator(`#phone-${ids.contingency}`).fill('0300 123 4567');
 	await p.locator(`#phone-${ids.contingency}`).press('Tab');
@@ -64,6 +67,10 @@ test('the plan prints with every section, the words, who wrote them and when, an
 	expect(all).toContain('9 out of 10 important to me');
 	expect(all).toContain('6 out of 10 sure I can do it');
 	expect(all).toContain('20 May 2026');
+	// How a step is going, and the day a note is about, in words.
+	expect(all).toMatch(/How it is going:\s*Doing it/);
+	expect(all).toMatch(/Date:\s*1 April 2026/);
+	expect(all).toContain('Our conversations');
 	expect(all).toContain('0300 123 4567');
 	expect(all).toContain('Who is on this plan');
 	// "If things get difficult" is found first: on page 1, before every other section.

@@ -18,6 +18,15 @@ const referenceTargets = new Map<string, { path: string; types: Set<string> | nu
 const valueSets = new Map<string, ValueSet>();
 const codeSystems = new Map<string, CodeSystem>();
 
+/**
+ * Reads the definitions now (seconds of work that blocks the event loop). A test that talks to
+ * a server calls it before it starts, so the first validation does not outlast the server's
+ * keep-alive and leave the client a closed connection to reuse.
+ */
+export function loadFhirDefinitions(): void {
+	load();
+}
+
 function load(): void {
 	if (loaded) return;
 	for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file));

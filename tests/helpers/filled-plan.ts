@@ -2,9 +2,9 @@
  * A real plan on a real server with something in every section, written by every role over
  * their own live connections: the person's words, words typed for the person by the clinician,
  * a step linked to a goal, a step done, a note from the peer advocate, words by a helper who has
- * since been taken off the plan, and a deleted item. For tests of copies of the plan.
+ * since been taken off the plan, a deleted item, and a conversation with what was agreed. For tests of copies of the plan.
  */
-import { addItem, deleteItem, listItems, updateFields, SECTION_KEYS } from '../../src/lib/board/index.js';
+import { addItem, deleteItem, endVisit, listItems, startVisit, updateFields, SECTION_KEYS } from '../../src/lib/board/index.js';
 import { userId } from './database.js';
 import { signedUp } from './http-client.js';
 import { accept, invite, planWithEveryRole, type PlanWithEveryone } from './plans.js';
@@ -66,6 +66,10 @@ export async function filledPlan(server: TestServer): Promise<FilledPlan> {
 	items.done = addItem(clinician.doc, 'steps', { author: ids.clinician, text: 'Book a walking group', owner: ids.clinician });
 	updateFields(clinician.doc, 'steps', items.done, { status: 'done' }, ids.clinician);
 	items.note = addItem(advocate.doc, 'notes', { author: ids.peer_advocate, text: 'Pat went to the walking group', date: '2026-05-02' });
+	// A conversation, ended with what was agreed; what was kept for it ("Talk about sleep") is its agenda.
+	await eventually(() => listItems(clinician.doc, 'today').length === 1, 'the agenda reaches the clinician');
+	items.visit = startVisit(clinician.doc, { author: ids.clinician, participants: [me, ids.clinician] });
+	endVisit(clinician.doc, items.visit, 'Pat will ring the council by Friday', ids.clinician);
 	const count = Object.keys(items).length;
 	// Everything is stored once a new connection is given it: the server sends nothing it has not stored.
 	const reader = await open(plan.clients.supporter);

@@ -6,11 +6,11 @@
  * written is not given out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, Goal } from '@medplum/fhirtypes';
-import { addItem, listItems } from '../../src/lib/board/index.js';
+import type { Bundle, CarePlan, Goal } from '@medplum/fhirtypes';
+import { addItem, listItems, THE_PERSON } from '../../src/lib/board/index.js';
 import { OBSERVED_SECTIONS } from '../../src/lib/fhir/index.js';
-import { count, expireSessions, openDatabase, storedDoc } from '../helpers/database.js';
-import { fhirErrors } from '../helpers/fhir-validate.js';
+import { count, expireSessions, openDatabase, storedDoc, userId } from '../helpers/database.js';
+import { fhirErrors, loadFhirDefinitions } from '../helpers/fhir-validate.js';
 import { filledPlan, LEAVER_NAME, type FilledPlan } from '../helpers/filled-plan.js';
 import { TRICKY_WORDS } from '../helpers/full-plan.js';
 import { Client, signedUp, type Answer } from '../helpers/http-client.js';
@@ -67,6 +67,7 @@ function check(answer: Answer, expected: number | 'login', label: string) {
 }
 
 beforeAll(async () => {
+	loadFhirDefinitions();
 	server = await startServer({ SQLITE_BUSY_TIMEOUT_MS: '50' });
 	plan = await filledPlan(server);
 	Object.assign(client, plan.clients);
@@ -121,6 +122,55 @@ describe('who may make which copy', () => {
 		expect((await advocate.get(`/boards/${byAdvocate}/print`)).status).toBe(200);
 	});
 
+	it('credits the person’s words typed before they joined (kept under THE_PERSON) to the person in every copy', async () => {
+		const creator = await signedUp(server.url, 'Cal Creator');
+		const answer = await creator.client.post('/boards/new', { planFor: 'someone', personName: 'Sam Someone', myRole: 'clinician' });
+		const boardId = /^\/boards\/([a-z2-7]{20})\/people$/.exec(answer.location ?? '')![1]!;
+		const typist = userId(server.dataDir, creator.email);
+		const printed = async (client: Client) => (await client.get(`/boards/${boardId}/print`)).text.replaceAll('&#39;', "'");
+		const live = connectProvider(server.url, boardId, creator.client);
+		let before = '';
+		try {
+			await whenSynced(live.provider);
+			addItem(live.doc, 'goals', { author: THE_PERSON, recordedBy: typist, text: 'See my friends every week' });
+			addItem(live.doc, 'steps', { author: THE_PERSON, recordedBy: typist, text: 'Ring my friend Ali', owner: THE_PERSON });
+			// A copy is the plan as stored: print until both items have been stored.
+			for (let tries = 0; tries < 50 && !before.includes('Ring my friend Ali'); tries++) {
+				if (tries) await new Promise((resolve) => setTimeout(resolve, 100));
+				before = await printed(creator.client);
+			}
+		} finally {
+			live.destroy();
+		}
+		// Before the person joins: named as the plan names them.
+		expect(before).toContain('Words of Sam Someone (Person), typed by Cal Creator (Clinician)');
+		expect(before).toContain('Sam Someone (Person)');
+		expect(before).not.toContain('someone who has left the plan');
+		const bundle = JSON.parse((await creator.client.get(`/boards/${boardId}/fhir`)).text) as Bundle;
+		expect(fhirErrors(bundle)).toEqual([]);
+		const byUrl = new Map(bundle.entry!.map((e) => [e.fullUrl!, e.resource!]));
+		const goal = bundle.entry!.find((e) => e.resource!.resourceType === 'Goal')!.resource as Goal;
+		expect(byUrl.get(goal.expressedBy!.reference!)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Sam Someone' }] });
+		const carePlan = bundle.entry!.find((e) => e.resource!.resourceType === 'CarePlan')!.resource as CarePlan;
+		expect(byUrl.get(carePlan.activity![0]!.detail!.performer![0]!.reference!)!.resourceType).toBe('Patient');
+		expect(JSON.stringify(bundle)).not.toContain('someone who has left the plan');
+
+		// Once the person joins, their words are theirs under their own name, in print and in all their data.
+		const person = await signedUp(server.url, 'Sam Joined');
+		await accept(person.client, await invite(creator.client, boardId, 'person', 'Sam Joined'));
+		const after = await printed(person.client);
+		expect(after).toContain('Words of Sam Joined (Person), typed by Cal Creator (Clinician)');
+		expect(after).not.toContain('someone who has left the plan');
+		const data = JSON.parse((await person.client.get(`/boards/${boardId}/export`)).text);
+		const goals = data.plan.sections.find((s: { key: string }) => s.key === 'goals').items;
+		expect(goals[0]).toMatchObject({ writtenBy: { id: THE_PERSON, name: 'Sam Joined' }, typedBy: { name: 'Cal Creator' } });
+		const steps = data.plan.sections.find((s: { key: string }) => s.key === 'steps').items;
+		expect(steps[0].inWords).toContainEqual({ label: 'Who does it', words: 'Sam Joined (Person)' });
+		const added = data.history.find((e: { kind: string; section: string }) => e.section === 'goals' && e.kind === 'added');
+		expect(added.wordsOf).toEqual({ id: THE_PERSON, name: 'Sam Joined' });
+		expect(JSON.stringify(data)).not.toContain('someone who has left the plan');
+	});
+
 	it('says why in words when a role may not', async () => {
 		const answer = await plan.clients.peer_advocate.request('GET', `/boards/${plan.boardId}/fhir`, { headers: { accept: 'application/json' } });
 		expect(answer.status).toBe(403);
@@ -147,6 +197,8 @@ describe('the copies', () => {
 		expect(names.sort()).toEqual([LEAVER_NAME, NAMES.clinician, NAMES.peer_advocate, NAMES.person, NAMES.supporter, 'Eve Expired'].sort());
 		const goal = bundle.entry!.find((e) => e.resource!.resourceType === 'Goal')!.resource as Goal;
 		expect(goal.description.text).toBe(TRICKY_WORDS);
+		const carePlan = bundle.entry!.find((e) => e.resource!.resourceType === 'CarePlan')!.resource as CarePlan;
+		expect(carePlan.note!.at(-1)!.text).toMatch(new RegExp(`^Conversation of .+\\.\\nTaking part: ${NAMES.person} \\(Person\\), ${NAMES.clinician} \\(Clinician\\)\\nWhat we agreed: Pat will ring the council by Friday$`));
 		expect(answer.text).not.toContain('Words I deleted');
 	});
 
@@ -160,7 +212,7 @@ describe('the copies', () => {
 		expect(data).toMatchObject({ format: 'whatmatters-plan-export', version: 1, exportedBy: { id: plan.ids.person, name: NAMES.person } });
 		const sections = data.plan.sections as { key: string; items: { id: string; text: string; writtenBy: { name: string }; typedBy: { name: string } | null }[] }[];
 		expect(sections.map((s) => s.key)).toEqual(['today', 'matters', 'goodDay', 'strengths', 'people', 'obstacles', 'goals', 'steps', 'notes', 'contingency']);
-		expect(sections.reduce((n, s) => n + s.items.length, 0)).toBe(plan.count);
+		expect(sections.reduce((n, s) => n + s.items.length, 0) + data.plan.conversations.length).toBe(plan.count);
 		const matters = sections[1]!.items[0]!;
 		expect(matters).toMatchObject({ text: 'Seeing my grandchildren', writtenBy: { name: NAMES.person }, typedBy: { name: NAMES.clinician } });
 		expect(sections[6]!.items[0]).toMatchObject({ text: TRICKY_WORDS, importance: 9, confidence: 6, status: 'working_on_it', reviewDate: '2026-06-30' });
@@ -177,6 +229,21 @@ describe('the copies', () => {
 		expect(log.map((l) => l.words)).toContain(`${NAMES.clinician} downloaded the plan for another service's computer system (FHIR)`);
 		expect([...log].sort((a, b) => a.at.localeCompare(b.at)).map((l) => l.at)).toEqual(log.map((l) => l.at));
 		expect(log.some((l) => l.kind === 'visit')).toBe(true);
+		// Every conversation: its day, who took part by name, its agenda and what was agreed.
+		expect(data.plan.conversations).toEqual([
+			expect.objectContaining({
+				id: plan.items.visit,
+				date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+				status: 'ended',
+				text: 'Pat will ring the council by Friday',
+				writtenBy: { id: plan.ids.clinician, name: NAMES.clinician },
+				tookPart: [
+					{ id: plan.ids.person, name: NAMES.person },
+					{ id: plan.ids.clinician, name: NAMES.clinician }
+				],
+				agenda: [plan.items.today]
+			})
+		]);
 	});
 
 	it('shows each copy on the person’s access log page', async () => {
@@ -193,6 +260,11 @@ describe('the copies', () => {
 		for (const title of ['If things get difficult', 'Our time today', 'What matters to me', 'My goals', 'Next steps', 'Notes between visits']) expect(answer.text).toContain(title);
 		expect(answer.text).toContain('9 out of 10 important to me');
 		expect(answer.text).toContain('Words of Pat Person (Person), typed by someone helping with the plan');
+		// The conversations, short: the day, who took part (as far as a supporter may see) and what was agreed.
+		expect(answer.text).toContain('Our conversations');
+		expect(answer.text).toMatch(/Conversation of \d{1,2} [A-Z][a-z]+ \d{4}/);
+		expect(answer.text).toContain(`Taking part: ${NAMES.person} (Person), someone helping with the plan`);
+		expect(answer.text).toContain('Pat will ring the council by Friday');
 		for (const control of ['Move up', 'Move down', 'Delete', 'Add to ']) expect(answer.text).not.toContain(control);
 		// A supporter may not see who is on the plan: the printout does not tell them either.
 		expect(answer.text).not.toContain(NAMES.clinician);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Bundle, CarePlan, CareTeam, Composition, Goal, Observation, Resource } from '@medplum/fhirtypes';
-import { initBoard, SECTIONS, updateFields, type GoalStatus, type StepStatus } from '../../src/lib/board/index.js';
+import { initBoard, listItems, SECTIONS, STEP_STATUSES, THE_PERSON, updateFields, type GoalStatus, type StepStatus } from '../../src/lib/board/index.js';
 import { planDocument, type FhirPerson, type FhirPlanInput } from '../../src/lib/fhir/index.js';
 import { fhirErrors } from '../helpers/fhir-validate.js';
 import { fullPlan, PEOPLE, TRICKY_WORDS } from '../helpers/full-plan.js';
@@ -32,7 +32,8 @@ function input(doc: Y.Doc, overrides: Partial<FhirPlanInput> = {}): FhirPlanInpu
 		seq: 42,
 		lastChangeAt: Date.UTC(2026, 4, 3, 14, 5),
 		people,
-		nameOf: (id) => people.find((p) => p.id === id)?.name ?? 'someone who has left the plan',
+		// As the server names people (plan-people.ts): THE_PERSON is the person.
+		nameOf: (id) => (id === THE_PERSON ? (overrides.personName ?? 'Pat Person') : (people.find((p) => p.id === id)?.name ?? 'someone who has left the plan')),
 		now: Date.UTC(2026, 4, 4, 10),
 		...overrides
 	};
@@ -93,7 +94,7 @@ describe('a full plan as a FHIR document', () => {
 
 	it('has one section per section of the plan, in its order, each with its narrative', () => {
 		const composition = bundle.entry![0]!.resource as Composition;
-		expect(composition.section!.map((s) => s.title)).toEqual(SECTIONS.map((s) => s.title));
+		expect(composition.section!.map((s) => s.title)).toEqual([...SECTIONS.map((s) => s.title), 'Our conversations']);
 		for (const section of composition.section!) expect(section.text?.div).toMatch(/^<div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml">.+<\/div>$/s);
 		expect(composition.status).toBe('final');
 		expect(composition.date).toBe('2026-05-03T14:05:00.000Z');
@@ -120,7 +121,17 @@ describe('a full plan as a FHIR document', () => {
 		expect(g.note!.map((n) => n.text)).toEqual(['Importance: 9 out of 10 important to me', 'Confidence: 6 out of 10 sure I can do it']);
 		expect(resolve(g.expressedBy!.reference)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Pat Person' }] });
 		expect(resolve(g.subject.reference)!.resourceType).toBe('Patient');
-		expect(carePlan.goal!.map((r) => resolve(r.reference)!.id)).toEqual([ids.goal, ids.achieved, ids.letGo, ids.notStarted]);
+		expect(carePlan.goal!.map((r) => resolve(r.reference)!.id)).toEqual([ids.goal, ids.achieved, ids.letGo, ids.notStarted, ids.beforeJoining]);
+	});
+
+	it('credits words typed for the person before they joined (kept under THE_PERSON) to the person, as Patient', () => {
+		expect(resolve(goal(ids.beforeJoining!).expressedBy!.reference)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Pat Person' }] });
+		const step = carePlan.activity![4]!.detail!;
+		expect(step.description).toBe('Ring my friend Ali');
+		expect(resolve(step.performer![0]!.reference)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Pat Person' }] });
+		// Nobody in the document is "someone who has left the plan": every writer is known.
+		expect(json).not.toContain('someone who has left the plan');
+		expect(only(bundle, 'Patient')).toHaveLength(1);
 	});
 
 	it('maps goal statuses as documented', () => {
@@ -137,13 +148,33 @@ describe('a full plan as a FHIR document', () => {
 		expect(goal(ids.letGo!).statusReason).toBe('Changed my mind');
 	});
 
+	it('maps step statuses as documented', () => {
+		const detailOf = (stepId: string) => carePlan.activity![listItems(doc, 'steps').findIndex((s) => s.id === stepId)]!.detail!;
+		const expected: [string, StepStatus, string][] = [
+			[ids.freshStep!, 'not_started', 'not-started'],
+			[ids.step!, 'doing', 'in-progress'],
+			[ids.doneStep!, 'done', 'completed'],
+			[ids.mindStep!, 'changed_my_mind', 'cancelled']
+		];
+		for (const [id, ours, fhir] of expected) {
+			expect(listItems(doc, 'steps').find((s) => s.id === id)!.status, 'the fixture').toBe(ours);
+			expect(detailOf(id).status, ours).toBe(fhir);
+		}
+		// Every status of ours is covered.
+		expect(new Set(expected.map(([, ours]) => ours))).toEqual(new Set(STEP_STATUSES.map((s) => s.value)));
+	});
+
 	it('makes each next step an activity with its status, who does it, by when and its goal', () => {
 		const activities = carePlan.activity!.map((a) => a.detail!);
-		expect(activities.map((a) => a.description)).toEqual(['Ask the council about the damp', 'Book a walking group', 'Buy trainers', 'Call Jo on Sunday', 'Step of a deleted goal']);
-		const statuses: StepStatus[] = ['doing', 'done', 'changed_my_mind', 'not_started', 'not_started'];
-		expect(activities.map((a) => a.status)).toEqual(['in-progress', 'completed', 'cancelled', 'not-started', 'not-started']);
-		expect(statuses).toHaveLength(activities.length);
-		const [step, done, mind, fresh, orphan] = activities;
+		expect(activities.map((a) => a.description)).toEqual([
+			'Ask the council about the damp',
+			'Book a walking group',
+			'Buy trainers',
+			'Call Jo on Sunday',
+			'Ring my friend Ali',
+			'Step of a deleted goal'
+		]);
+		const [step, done, mind, fresh, , orphan] = activities;
 		expect(step!.scheduledPeriod).toEqual({ end: '2026-05-20' });
 		expect(resolve(step!.goal![0]!.reference)!.id).toBe(ids.goal);
 		expect(resolve(step!.performer![0]!.reference)!.resourceType).toBe('Patient');
@@ -157,8 +188,27 @@ describe('a full plan as a FHIR document', () => {
 		expect(orphan!.goal).toBeUndefined();
 	});
 
+	it('carries each conversation as a note of the plan and a section of the document: its day, who took part, what we wanted and what we agreed', () => {
+		const [, ended, open] = carePlan.note!;
+		expect(ended).toMatchObject({
+			time: '2026-05-01',
+			text: 'Conversation of 1 May 2026.\nTaking part: Pat Person, Cleo Clinician\nWhat we agreed: Pat will ring the council by Friday.\nWe meet again in June.'
+		});
+		expect(resolve(ended!.authorReference!.reference)).toMatchObject({ resourceType: 'Practitioner', name: [{ text: 'Cleo Clinician' }] });
+		expect(open).toMatchObject({ time: '2026-05-03', text: expect.stringContaining('This conversation was not ended.') });
+		expect(resolve(open!.authorReference!.reference)!.resourceType).toBe('Patient');
+		const section = (bundle.entry![0]!.resource as Composition).section!.at(-1)!;
+		expect(section.title).toBe('Our conversations');
+		expect(section.entry!.map((r) => resolve(r.reference)!.resourceType)).toEqual(['CarePlan']);
+		expect(section.text!.div).toContain('<b>Conversation of 1 May 2026</b>');
+		expect(section.text!.div).toContain('What we wanted from it:</p><ul><li>Talk about sleep</li></ul>');
+		expect(section.text!.div).toContain('What we agreed: Pat will ring the council by Friday.<br/>We meet again in June.');
+		// No Encounter: FHIR would want a coded kind of encounter the plan does not know.
+		expect(only(bundle, 'Encounter')).toEqual([]);
+	});
+
 	it('carries notes between visits as notes of the plan, with their day and who wrote them', () => {
-		expect(carePlan.note).toHaveLength(1);
+		expect(carePlan.note).toHaveLength(3);
 		expect(carePlan.note![0]).toMatchObject({ time: '2026-05-02', text: 'Pat went to the walking group' });
 		expect(resolve(carePlan.note![0]!.authorReference!.reference)).toMatchObject({ name: [{ text: 'Ade Advocate' }] });
 	});
@@ -212,7 +262,7 @@ describe('a full plan as a FHIR document', () => {
 
 describe('plans that are not full', () => {
 	it('exports a plan nobody has joined as the person yet: a draft, written by whoever started it', () => {
-		const { doc } = fullPlan();
+		const { doc, ids } = fullPlan();
 		const helpers = EVERYONE.filter((p) => p.role !== 'person');
 		const bundle = planDocument(input(doc, { personId: null, personName: 'Sam (not joined)', createdBy: PEOPLE.clinician, people: helpers }));
 		expect(fhirErrors(bundle)).toEqual([]);
@@ -222,7 +272,12 @@ describe('plans that are not full', () => {
 		expect(carePlan.status).toBe('draft');
 		expect((bundle.entry![0]!.resource as Composition).status).toBe('preliminary');
 		expect(byFullUrl(bundle).get(carePlan.author!.reference!)).toMatchObject({ resourceType: 'Practitioner', name: [{ text: 'Cleo Clinician' }] });
-		// Words written as the person's, before there was one, belong to whoever wrote them.
+		// Words kept under THE_PERSON before the person joined are theirs: the Patient's, not a stranger's.
+		const goal = only<Goal>(bundle, 'Goal').find((g) => g.id === ids.beforeJoining)!;
+		expect(byFullUrl(bundle).get(goal.expressedBy!.reference!)).toMatchObject({ resourceType: 'Patient', name: [{ text: 'Sam (not joined)' }] });
+		const step = carePlan.activity!.find((a) => a.detail!.description === 'Ring my friend Ali')!.detail!;
+		expect(byFullUrl(bundle).get(step.performer![0]!.reference!)!.resourceType).toBe('Patient');
+		expect(carePlan.contributor!.map((r) => r.type)).toContain('Patient');
 		const team = only<CareTeam>(bundle, 'CareTeam')[0]!;
 		expect(team.participant!.map((p) => p.role![0]!.text)).toEqual(['Clinician', 'Peer advocate', 'Supporter (family or carer)']);
 		for (const ref of referencesIn(bundle)) expect(byFullUrl(bundle).has(ref.reference), ref.path).toBe(true);
@@ -234,8 +289,10 @@ describe('plans that are not full', () => {
 		const bundle = planDocument(input(doc, { lastChangeAt: null }));
 		expect(fhirErrors(bundle)).toEqual([]);
 		const composition = bundle.entry![0]!.resource as Composition;
-		expect(composition.section).toHaveLength(10);
-		for (const section of composition.section!) expect(section.text!.div).toContain('Nothing written here yet.');
+		expect(composition.section).toHaveLength(11);
+		for (const section of composition.section!.slice(0, 10)) expect(section.text!.div).toContain('Nothing written here yet.');
+		expect(composition.section![10]!.text!.div).toContain('There are no conversations yet.');
+		expect(composition.section![10]!.entry).toBeUndefined();
 		expect(composition.date).toBe('2026-01-01T09:00:00.000Z');
 	});
 

@@ -26,7 +26,7 @@ describe('a plan read as text', () => {
 	it('has every section in the board’s order, with its title and question', () => {
 		expect(sections.map((s) => s.title)).toEqual(SECTIONS.map((s) => s.title));
 		expect(section('matters').prompt).toBe('What matters to you?');
-		expect(section('goals').count).toBe(4);
+		expect(section('goals').count).toBe(5);
 	});
 
 	it('keeps the words exactly', () => {
@@ -74,7 +74,7 @@ describe('a plan read as text', () => {
 		expect(item('matters', ids.matters!).wrote).toBe('Words of Pat Person (Person), typed by Cleo Clinician (Clinician)');
 		expect(item('strengths', ids.strength!).wrote).toBe('Written by Pat Person (Person)');
 		const bylines = sections.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => i.wrote)));
-		expect(bylines).toHaveLength(22);
+		expect(bylines).toHaveLength(24);
 		for (const byline of bylines) expect(byline).not.toMatch(/\byou(r)?\b/i);
 	});
 

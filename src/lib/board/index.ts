@@ -4,6 +4,7 @@
  * Layout and rules: docs/board-schema.md.
  */
 export { SCHEMA_VERSION, BOARD_ORIGIN, STAMP_ORIGIN, LIMITS, THE_PERSON } from './schema.js';
+export { accountOf, isThePerson } from './the-person.js';
 export { BoardInputError, BoardVersionError } from './errors.js';
 export { SECTION_KEYS, BOARD_SECTION_KEYS, isSectionKey, type SectionKey, type BoardSectionKey } from './section-keys.js';
 export { SECTIONS, VISITS_SECTION, getSection, type SectionInfo } from './sections.js';

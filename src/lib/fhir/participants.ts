@@ -1,10 +1,12 @@
 /**
- * The people of a plan as FHIR resources: the person as Patient, clinicians and peer advocates
+ * The people of a plan as FHIR resources: the person as Patient (their account, or THE_PERSON,
+ * under which their words were kept before they joined), clinicians and peer advocates
  * (and anyone who wrote on the plan and has left it) as Practitioner, supporters as
  * RelatedPerson, and the members together as a CareTeam with their roles in words. Resources
  * are made only for people the document refers to, each once.
  */
 import type { BundleEntry, CareTeam, Patient, Practitioner, Reference, RelatedPerson } from '@medplum/fhirtypes';
+import { isThePerson } from '../board/index.js';
 import type { Role } from '../roles.js';
 import { urn, type PlanIds } from './ids.js';
 import type { FhirPerson, FhirPlanInput } from './types.js';
@@ -41,7 +43,7 @@ export class Participants {
 
 	/** A reference to whoever `userId` is, making their resource the first time. */
 	ref(userId: string): Reference<PersonResource> {
-		if (userId === this.#input.personId) return this.patientRef;
+		if (isThePerson(userId, this.#input.personId)) return this.patientRef;
 		const entry = this.#made.get(userId) ?? this.#make(userId);
 		const resource = entry.resource!;
 		return { reference: entry.fullUrl!, type: resource.resourceType, display: resource.name?.[0]?.text };

@@ -1,13 +1,15 @@
 /**
  * A care and support plan as a FHIR R4 document: a Bundle of type `document` whose first entry
- * is a Composition (the plan's sections, in order, each with its narrative), then the Patient,
+ * is a Composition (the plan's sections, in order, each with its narrative, then its
+ * conversations), then the Patient,
  * the CarePlan, the CareTeam, the Goals, the Observations, and the Practitioners and
  * RelatedPersons they refer to. Every reference is a `urn:uuid:` of an entry in the same
  * Bundle. Why a document, and every choice of mapping: docs/fhir.md.
  */
 import type { Bundle, BundleEntry, CarePlan, Composition, Reference, Resource } from '@medplum/fhirtypes';
-import { listItems, type ItemView } from '../board/index.js';
-import { readSection } from '../plan-text/index.js';
+import { isThePerson, listItems, type ItemView } from '../board/index.js';
+import { readConversations, readSection } from '../plan-text/index.js';
+import { conversationNote, conversationsSection } from './conversations.js';
 import { SECTIONS } from '../board/index.js';
 import { exactWords } from '../time/time-words.js';
 import { planIds, urn } from './ids.js';
@@ -38,12 +40,15 @@ export function planDocument(input: FhirPlanInput): Bundle {
 	const goalIds = new Set(items.goals.map((g) => g.id));
 	const observations = new Map(OBSERVED_SECTIONS.map((key) => [key, (items[key] as ItemView<ObservedSection>[]).map((item) => itemObservation(item, ids, people))]));
 	const activities = items.steps.map((step) => stepActivity(step, goalIds, ids, people));
-	const notes = items.notes.map((note) => noteAnnotation(note, people)).filter((n) => n !== null);
+	const conversations = readConversations(input.doc, input.nameOf);
+	// Notes between visits, then the conversations, oldest first (the reading lists them newest first).
+	const notes = [...items.notes.map((note) => noteAnnotation(note, people)).filter((n) => n !== null), ...conversations.map((c) => conversationNote(c, people)).reverse()];
 
 	// Who wrote the plan: the person, whose plan it is; until they join, whoever started it.
 	const author = hasPerson ? people.patientRef : people.ref(input.createdBy);
 	const writers = new Set(SECTIONS.flatMap((s) => items[s.key].flatMap((i: ItemView) => [i.author, i.recordedBy ?? i.author])));
-	const contributors = [...writers].filter((id) => id !== (hasPerson ? input.personId : input.createdBy)).map((id) => people.ref(id));
+	const isAuthor = (id: string) => (hasPerson ? isThePerson(id, input.personId) : id === input.createdBy);
+	const contributors = [...writers].filter((id) => !isAuthor(id)).map((id) => people.ref(id));
 	const carePlanRef: Reference<CarePlan> = { reference: urn(ids.carePlan), type: 'CarePlan', display: title };
 	const carePlan: CarePlan = {
 		resourceType: 'CarePlan',
@@ -72,7 +77,10 @@ export function planDocument(input: FhirPlanInput): Bundle {
 		return (observations.get(key as ObservedSection) ?? []).map((o) => ({ reference: o.fullUrl, type: 'Observation' }));
 	};
 	const goalItems = items.goals;
-	const sections = SECTIONS.map((info) => documentSection(readSection(info, items[info.key], input.nameOf, goalItems), refsFor(info.key)));
+	const sections = [
+		...SECTIONS.map((info) => documentSection(readSection(info, items[info.key], input.nameOf, goalItems), refsFor(info.key))),
+		conversationsSection(conversations, carePlanRef)
+	];
 	const changedAt = input.lastChangeAt ?? input.createdAt;
 	const composition: Composition = {
 		resourceType: 'Composition',

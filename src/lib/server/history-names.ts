@@ -8,6 +8,7 @@ import type { NameOf } from '../board/history/index.js';
 import type { BoardRecord, MembershipRecord, Storage } from './storage.js';
 import { decide } from './permissions.js';
 import { THE_PERSON } from '../board/schema.js';
+import { accountOf } from '../board/the-person.js';
 
 export const LEFT_THE_PLAN = 'someone who has left the plan';
 export const SOMEONE_ON_THE_PLAN = 'someone helping with the plan';
@@ -47,10 +48,11 @@ export async function historyNames(
 		named,
 		nameOf: (id) => {
 			if (id === null) return 'WhatMatters';
+			const account = accountOf(id, board.ownerId);
 			// The reader is "you", never named to themselves.
-			if (id === viewer.userId || (id === THE_PERSON && board.ownerId === viewer.userId)) return YOU;
+			if (account === viewer.userId) return YOU;
 			// The person's words recorded before they had an account are theirs: named as them.
-			if (id === THE_PERSON) return board.ownerId !== null ? (named.get(board.ownerId) ?? board.personName) : board.personName;
+			if (id === THE_PERSON) return (account !== null ? named.get(account) : undefined) ?? board.personName;
 			return named.get(id) ?? (hidden.has(id) ? SOMEONE_ON_THE_PLAN : LEFT_THE_PLAN);
 		}
 	};

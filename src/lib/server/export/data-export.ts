@@ -2,9 +2,9 @@
  * "All my data": everything WhatMatters keeps about one plan, in one JSON file, for the person's
  * right of access. The plan as stored (every item with every field and who wrote it), who is on
  * it and who was invited, every change in its history, and its access log. Times are ISO 8601
- * in UTC; lists run oldest first. The layout is described in docs/export.md.
+ * in UTC; lists run oldest first. The layout is described in docs/print-and-export.md, "All my data".
  */
-import { SECTIONS, listItems, type ItemView } from '../../board/index.js';
+import { SECTIONS, agendaOf, currentVisit, listItems, pastVisits, type ItemView } from '../../board/index.js';
 import { describeEntry } from '../../board/history/index.js';
 import { itemFacts } from '../../plan-text/index.js';
 import { catchUpHistory } from '../history.js';
@@ -78,7 +78,9 @@ export async function dataExport(storage: Storage, access: BoardAccess & { user:
 			allAccessLog(storage, board.id),
 			storage.invitations.listPending(board.id, now)
 		]);
-		const named = idsNamedIn(sections.flatMap((s) => s.items));
+		const visits = listItems(stored.doc, 'visits');
+		const today = sections.find((s) => s.info.key === 'today')!.items as ItemView<'today'>[];
+		const named = idsNamedIn([...sections.flatMap((s) => s.items), ...visits]);
 		for (const entry of history) for (const id of [entry.senderId, entry.wordsOfId]) if (id) named.add(id);
 		named.add(board.createdBy);
 		const people = await planPeople(storage, board, membership, named);
@@ -98,7 +100,17 @@ export async function dataExport(storage: Storage, access: BoardAccess & { user:
 				lastChangedAt: iso(stored.lastChange?.at ?? null),
 				people: people.people.filter((p) => p.role !== null).map((p) => ({ id: p.id, name: p.name, role: p.role, joinedAt: iso(p.joinedAt) })),
 				pendingInvitations: invitations.map((i) => ({ for: i.label, role: i.role, madeBy: who(people, i.createdBy), madeAt: iso(i.createdAt), endsAt: iso(i.expiresAt) })),
-				sections: sections.map(({ info, items }) => ({ key: info.key, title: info.title, items: items.map((item) => itemRecord(item, people, goals)) }))
+				sections: sections.map(({ info, items }) => ({ key: info.key, title: info.title, items: items.map((item) => itemRecord(item, people, goals)) })),
+				// Every conversation, oldest first like every list here: its fields as stored (`text` is what
+				// was agreed), who took part by name, and its agenda (the ids of its "Our time today" items).
+				conversations: [currentVisit(visits), ...pastVisits(visits)]
+					.filter((visit) => visit !== null)
+					.reverse()
+					.map((visit) => ({
+						...itemRecord(visit, people, goals),
+						tookPart: visit.participants.map((id) => who(people, id)),
+						agenda: agendaOf(today, visit.id, visits).map((item) => item.id)
+					}))
 			},
 			history: history.map((entry) => {
 				const words = describeEntry(entry, (id) => (id === null ? 'WhatMatters' : people.nameOf(id)));

@@ -2,8 +2,10 @@
  * The people a copy of the plan names: everyone on it now, and anyone no longer on it whose
  * words or steps are still there. Named as on the board: members from the member list, someone
  * who has left from their account; someone who may not see who is on the plan (a supporter)
- * sees only the person's name and their own.
+ * sees only the person's name and their own. Words kept under THE_PERSON are the person's, named
+ * as them, by the same rule as the history (src/lib/board/the-person.ts).
  */
+import { accountOf, THE_PERSON } from '../../board/index.js';
 import { ROLE_SHORT_LABELS, type Role } from '../../roles.js';
 import { LEFT_THE_PLAN, SOMEONE_ON_THE_PLAN } from '../history-names.js';
 import { decide } from '../permissions.js';
@@ -25,6 +27,7 @@ export interface PlanPeople {
 	complete: boolean;
 	/** "Pat Okafor (Person)", "Sam Lee (not on the plan now)", or a plain phrase. */
 	nameOf(id: string): string;
+	/** Who an id is; THE_PERSON is the person (before they join: their name on the plan). */
 	get(id: string): PlanPerson | undefined;
 }
 
@@ -42,7 +45,7 @@ export async function planPeople(storage: Storage, board: BoardRecord, reader: M
 	const memberIds = new Set(members.map((m) => m.userId));
 	const hidden = new Set<string>();
 	for (const id of new Set(ids)) {
-		if (id === null || id === '' || byId.has(id) || hidden.has(id)) continue;
+		if (id === null || id === '' || id === THE_PERSON || byId.has(id) || hidden.has(id)) continue;
 		if (memberIds.has(id) || !complete) {
 			hidden.add(id);
 			continue;
@@ -50,23 +53,38 @@ export async function planPeople(storage: Storage, board: BoardRecord, reader: M
 		const user = await storage.users.byId(id);
 		if (user) byId.set(id, { id, name: user.name, role: null, joinedAt: null });
 	}
+	// The person before they join: named as the plan names them, with their role to be.
+	const notJoined: PlanPerson = { id: THE_PERSON, name: board.personName, role: 'person', joinedAt: null };
+	const get = (id: string) => {
+		const account = accountOf(id, board.ownerId);
+		if (account === null) return notJoined;
+		return byId.get(account) ?? (id === THE_PERSON ? notJoined : undefined);
+	};
 	return {
 		people: [...byId.values()],
 		complete,
-		get: (id) => byId.get(id),
+		get,
 		nameOf(id) {
-			const person = byId.get(id);
+			const person = get(id);
 			if (!person) return hidden.has(id) ? SOMEONE_ON_THE_PLAN : LEFT_THE_PLAN;
 			return `${person.name} (${person.role ? ROLE_SHORT_LABELS[person.role] : 'not on the plan now'})`;
 		}
 	};
 }
 
-/** Every user id an item of the plan names: authors, typists, last editors and step owners. */
-export function idsNamedIn(items: Iterable<{ author: string; recordedBy: string | null; updatedBy: string; owner?: string | null }>): Set<string> {
+interface NamingItem {
+	author: string;
+	recordedBy: string | null;
+	updatedBy: string;
+	owner?: string | null;
+	participants?: readonly string[];
+}
+
+/** Every user id an item of the plan names: authors, typists, last editors, step owners and who took part in a conversation. */
+export function idsNamedIn(items: Iterable<NamingItem>): Set<string> {
 	const ids = new Set<string>();
 	for (const item of items) {
-		for (const id of [item.author, item.recordedBy, item.updatedBy, item.owner ?? null]) if (id) ids.add(id);
+		for (const id of [item.author, item.recordedBy, item.updatedBy, item.owner ?? null, ...(item.participants ?? [])]) if (id) ids.add(id);
 	}
 	return ids;
 }

@@ -4,7 +4,7 @@
  * is read by other people, later.
  */
 import { SECTIONS, listItems } from '../../board/index.js';
-import { readPlan, type SectionReading } from '../../plan-text/index.js';
+import { readConversations, readPlan, type ConversationReading, type SectionReading } from '../../plan-text/index.js';
 import { ROLE_SHORT_LABELS } from '../../roles.js';
 import { decide, type BoardAccess } from '../permissions.js';
 import type { Storage } from '../storage.js';
@@ -13,6 +13,8 @@ import { loadStoredPlan } from './stored-plan.js';
 
 export interface PrintView {
 	sections: SectionReading[];
+	/** The plan's conversations, the one going on first, then newest first. */
+	conversations: ConversationReading[];
 	/** Everyone on the plan, "Pat Okafor: Person"; null for a reader who may not see who is on it. */
 	people: { id: string; name: string; role: string }[] | null;
 	/** When the copy's last change was saved, and by whom. */
@@ -26,12 +28,13 @@ export interface PrintView {
 export async function printView(storage: Storage, { board, membership }: BoardAccess, now = Date.now()): Promise<PrintView> {
 	const stored = await loadStoredPlan(storage, board.id);
 	try {
-		const named = idsNamedIn(SECTIONS.flatMap((s) => listItems(stored.doc, s.key)));
+		const named = idsNamedIn([...SECTIONS.flatMap((s) => listItems(stored.doc, s.key)), ...listItems(stored.doc, 'visits')]);
 		const by = stored.lastChange?.userId ?? null;
 		if (by) named.add(by);
 		const people = await planPeople(storage, board, membership, named);
 		return {
 			sections: readPlan(stored.doc, people.nameOf),
+			conversations: readConversations(stored.doc, people.nameOf),
 			people: people.complete
 				? people.people.filter((p) => p.role !== null).map((p) => ({ id: p.id, name: p.name, role: ROLE_SHORT_LABELS[p.role!] }))
 				: null,
