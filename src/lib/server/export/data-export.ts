@@ -29,13 +29,15 @@ function who(people: PlanPeople, id: string | null) {
 }
 
 function itemRecord(item: ItemView, people: PlanPeople, goals: readonly ItemView<'goals'>[]) {
-	const { section: _section, order: _order, author, recordedBy, createdAt, updatedAt, updatedBy, ...values } = item;
+	const { section: _section, order: _order, author, recordedBy, createdAt, updatedAt, updatedBy, updatedFor, ...values } = item;
 	return {
 		...values,
 		writtenBy: who(people, author),
 		typedBy: recordedBy && recordedBy !== author ? who(people, recordedBy) : null,
 		writtenAt: iso(createdAt),
 		lastChangedBy: who(people, updatedBy),
+		// On a shared screen: whose words the last change was, when not the typist's own.
+		lastChangeWordsOf: updatedFor ? who(people, updatedFor) : null,
 		lastChangedAt: iso(updatedAt),
 		// The same fields in the words the board uses, for reading the file by eye.
 		inWords: itemFacts(item, people.nameOf, goals).map(({ label, words }) => ({ label, words }))

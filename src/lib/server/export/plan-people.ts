@@ -76,6 +76,7 @@ interface NamingItem {
 	author: string;
 	recordedBy: string | null;
 	updatedBy: string;
+	updatedFor?: string | null;
 	owner?: string | null;
 	participants?: readonly string[];
 }
@@ -84,7 +85,7 @@ interface NamingItem {
 export function idsNamedIn(items: Iterable<NamingItem>): Set<string> {
 	const ids = new Set<string>();
 	for (const item of items) {
-		for (const id of [item.author, item.recordedBy, item.updatedBy, item.owner ?? null, ...(item.participants ?? [])]) if (id) ids.add(id);
+		for (const id of [item.author, item.recordedBy, item.updatedBy, item.updatedFor ?? null, item.owner ?? null, ...(item.participants ?? [])]) if (id) ids.add(id);
 	}
 	return ids;
 }
