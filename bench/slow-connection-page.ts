@@ -11,7 +11,10 @@ export const THROTTLE = { downloadKbps: 1600, uploadKbps: 750, latencyMs: 150, c
 
 export interface BytesSent {
 	html: number;
+	/** All the JS the page loaded, including parts loaded after the board was live (`lateJs`). */
 	js: number;
+	/** JS the page loaded only after the board was live (the live channel, say). */
+	lateJs: number;
 	css: number;
 	/** Fonts, images, data requests: anything else over HTTP. */
 	other: number;
@@ -114,6 +117,7 @@ function watchNetwork(cdp: CDPSession) {
 			return {
 				html: ofKind('html'),
 				js: ofKind('js'),
+				lateJs: sum(http.filter((r) => r.kind === 'js' && r.at > until)),
 				css: ofKind('css'),
 				other: ofKind('other'),
 				firstSync: sum(early.filter((f) => f.socket === 'sync' && !f.up)),

@@ -28,7 +28,7 @@ export function slowConnectionTable(result: SlowConnectionResult): string {
 		`| last script loaded | ${s(empty.scriptsMs)} | ${s(full.scriptsMs)} |`,
 		`| **live and editable** | **${s(empty.liveMs)}** | **${s(full.liveMs)}** |`,
 		`| HTML | ${kib(empty.bytes.html)} | ${kib(full.bytes.html)} |`,
-		`| JS | ${kib(empty.bytes.js)} | ${kib(full.bytes.js)} |`,
+		`| JS (of which loaded after live) | ${kib(empty.bytes.js)} (${kib(empty.bytes.lateJs)}) | ${kib(full.bytes.js)} (${kib(full.bytes.lateJs)}) |`,
 		`| CSS | ${kib(empty.bytes.css)} | ${kib(full.bytes.css)} |`,
 		`| other HTTP (fonts, data) | ${kib(empty.bytes.other)} | ${kib(full.bytes.other)} |`,
 		`| first sync received / sent (WebSocket) | ${kib(empty.bytes.firstSync)} / ${kib(empty.bytes.firstSyncUp)} | ${kib(full.bytes.firstSync)} / ${kib(full.bytes.firstSyncUp)} |`,
