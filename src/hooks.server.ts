@@ -1,9 +1,11 @@
-// Wiring only: the session cookie becomes `locals.user`; every response gets the security headers.
+// Wiring only: the session cookie becomes `locals.user`; every response gets the security headers;
+// the board page is compressed.
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { tryServices } from '$lib/server/services';
 import { setSessionCookie } from '$lib/server/kit/cookies';
 import { applySecurityHeaders } from '$lib/server/kit/security-headers';
+import { compressPage } from '$lib/server/kit/compress-page';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -24,5 +26,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	const response = await resolve(event);
 	applySecurityHeaders(response.headers, event.url.protocol === 'https:');
-	return response;
+	return compressPage(event, response);
 };

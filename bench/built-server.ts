@@ -1,0 +1,47 @@
+/** Starts the built app (`server/index.ts` on `build/`) on a free port with its own data folder. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuiltServer {
+	base: string;
+	child: ChildProcess;
+	stop(): void;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** Resolves once /healthz answers; the app must have been built (`vite build`). */
+export async function startBuiltServer(dataDir: string): Promise<BuiltServer> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const base = `http://127.0.0.1:${port}`;
+	const stop = () => void child.kill('SIGTERM');
+	for (let i = 0; i < 300; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+		try {
+			if ((await fetch(`${base}/healthz`)).ok) return { base, child, stop };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	stop();
+	throw new Error('the server did not start');
+}
