@@ -27,6 +27,19 @@ const caretOf = (page: Page, id: string, name: string) => boardItem(page, id).ge
 const hereNow = (page: Page, name: string) => page.getByTestId('presence').locator('li').filter({ hasText: name });
 const announcer = (page: Page) => page.getByTestId('board-announcer');
 
+/**
+ * Starts keeping everything the board's live region says: a later remark can replace one
+ * before a check reads it (the owner leaving for the people page and coming back says
+ * "Sam left.", then "Sam joined.", around what the check is after).
+ */
+async function keepHearing(page: Page): Promise<() => Promise<string>> {
+	await announcer(page).evaluate((region) => {
+		const said: string[] = ((window as unknown as { said: string[] }).said = []);
+		new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+	});
+	return () => page.evaluate(() => (window as unknown as { said: string[] }).said.join(' '));
+}
+
 test('three people see where the others are, down to the caret, and a supporter sees none of it', async ({ browser }) => {
 	// Four accounts and many steps, each waiting on three browsers.
 	test.setTimeout(150_000);
@@ -135,9 +148,10 @@ test('three people see where the others are, down to the caret, and a supporter 
 	await expectAccessible(a, 'the board with a caret and markers showing');
 
 	// --- A supporter joins: the others hear it; the supporter sees no one's presence.
+	const heardByClinician = await keepHearing(c);
 	const supporter = await addSupporter(browser, p, boardId, 'Robin');
 	const s = supporter.page;
-	await expect(announcer(c)).toContainText('Robin joined.', { timeout: 10_000 });
+	await expect.poll(heardByClinician, { timeout: 10_000 }).toContain('Robin joined.');
 	await expect(words(c, goal)).toBeFocused();
 	await c.keyboard.type('!');
 	await expect(s.locator('.wm-item__text').filter({ hasText: 'town!' })).toBeVisible();
@@ -152,12 +166,13 @@ test('three people see where the others are, down to the caret, and a supporter 
 	await expect(boardSection(p, 'notes').getByTestId('draft-notice')).toHaveCount(0);
 
 	// --- The advocate closes their page: the others hear, politely, that they left.
+	const heard = [await keepHearing(p), await keepHearing(c)];
 	await a.close();
-	for (const page of [p, c]) {
+	for (const [i, page] of [p, c].entries()) {
 		await expect(hereNow(page, 'Ash')).toHaveCount(0, { timeout: 10_000 });
 		await expect(announcer(page)).toHaveAttribute('aria-live', 'polite');
 		// After the news of the added note has had its moment (a few seconds).
-		await expect(announcer(page)).toContainText('Ash left.', { timeout: 10_000 });
+		await expect.poll(heard[i]!, { timeout: 10_000 }).toContain('Ash left.');
 	}
 
 	for (const actor of [person, clinician, advocate, supporter]) await actor.context.close();
