@@ -4,7 +4,7 @@
  * list's socket is in its user's plan-list room.
  */
 import type { Server, Socket } from 'socket.io';
-import type { ServerEvent } from '../../src/lib/protocol/realtime-events.js';
+import type { ClientToServerEvents, ServerEvent, ServerEventType, ServerToClientEvents } from '../../src/lib/protocol/realtime-events.js';
 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const planRoom = (boardId: string) => `plan:${boardId}`;
@@ -30,13 +30,22 @@ export interface PlanRights {
 	canSeePeople: boolean;
 }
 
-export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
-export type RealtimeSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+// Typed from the protocol's two unions: emitting an event the client does not know, or a
+// payload of the wrong shape, does not compile. No events pass between instances but rooms.
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What a server event can be sent through: a socket, or a room (`io.to(…)`, `io.local.to(…)`). */
+export interface ServerEmitter {
+	emit<K extends ServerEventType>(type: K, ...args: Parameters<ServerToClientEvents[K]>): boolean;
+}
 
 /** Sends a server event: its type is the socket.io event name, the rest the payload. */
-export function send(target: { emit(name: string, payload: unknown): unknown }, event: ServerEvent): void {
+export function send(target: ServerEmitter, event: ServerEvent): void {
 	const { type, ...payload } = event;
-	target.emit(type, payload);
+	// Split apart, TypeScript no longer sees that this type and payload belong together; the
+	// event as a whole was checked against the union in this function's signature.
+	target.emit(type, payload as never);
 }
 
 /** The ids of the sockets in a room on this instance (empty if none). */

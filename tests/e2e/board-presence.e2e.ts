@@ -3,7 +3,7 @@
  * clinician and a peer advocate) and a supporter reading along: each sees which section the
  * others look at and which item and field they are in; a remote caret and selection sit at the right offset
  * while someone types and moves when words are put in before it; a new item being written
- * shows before it is added; a screen reader hears joins and "writing in this item too"; the
+ * shows before it is added; a screen reader hears joins, leaves and "writing in this item too"; the
  * supporter sees none of it; axe finds nothing with presence and carets showing.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -27,8 +27,22 @@ const caretOf = (page: Page, id: string, name: string) => boardItem(page, id).ge
 const hereNow = (page: Page, name: string) => page.getByTestId('presence').locator('li').filter({ hasText: name });
 const announcer = (page: Page) => page.getByTestId('board-announcer');
 
+/**
+ * Starts keeping everything the board's live region says: a later remark can replace one
+ * before a check reads it (the owner leaving for the people page and coming back says
+ * "Sam left.", then "Sam joined.", around what the check is after).
+ */
+async function keepHearing(page: Page): Promise<() => Promise<string>> {
+	await announcer(page).evaluate((region) => {
+		const said: string[] = ((window as unknown as { said: string[] }).said = []);
+		new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+	});
+	return () => page.evaluate(() => (window as unknown as { said: string[] }).said.join(' '));
+}
+
 test('three people see where the others are, down to the caret, and a supporter sees none of it', async ({ browser }) => {
-	test.setTimeout(120_000);
+	// Four accounts and many steps, each waiting on three browsers.
+	test.setTimeout(150_000);
 	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Sam', clinician: CLINICIAN });
 	const p = person.page;
 	const c = clinician.page;
@@ -48,6 +62,15 @@ test('three people see where the others are, down to the caret, and a supporter 
 		await expect(viewers.locator('[data-user-id]').filter({ hasText: CLINICIAN })).toBeVisible();
 		await expect(viewers).toContainText(/looking at this part$/);
 		await expect(hereNow(page, CLINICIAN)).toContainText('looking at My goals');
+	}
+
+	// --- The person's section too: they scroll to "My strengths"; the clinician and the advocate see them there.
+	await boardSection(p, 'strengths').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	for (const page of [c, a]) {
+		const viewers = boardSection(page, 'strengths').getByTestId('section-viewers');
+		await expect(viewers.locator('[data-user-id]').filter({ hasText: 'Sam' })).toBeVisible();
+		await expect(viewers).toContainText(/looking at this part$/);
+		await expect(hereNow(page, 'Sam')).toContainText('looking at My strengths');
 	}
 
 	// --- Which item and field, and a screen reader hears it in the item the person is in.
@@ -125,9 +148,10 @@ test('three people see where the others are, down to the caret, and a supporter 
 	await expectAccessible(a, 'the board with a caret and markers showing');
 
 	// --- A supporter joins: the others hear it; the supporter sees no one's presence.
+	const heardByClinician = await keepHearing(c);
 	const supporter = await addSupporter(browser, p, boardId, 'Robin');
 	const s = supporter.page;
-	await expect(announcer(c)).toContainText('Robin joined.', { timeout: 10_000 });
+	await expect.poll(heardByClinician, { timeout: 10_000 }).toContain('Robin joined.');
 	await expect(words(c, goal)).toBeFocused();
 	await c.keyboard.type('!');
 	await expect(s.locator('.wm-item__text').filter({ hasText: 'town!' })).toBeVisible();
@@ -140,6 +164,16 @@ test('three people see where the others are, down to the caret, and a supporter 
 	// Added, the draft notice goes.
 	await addButton(a, 'notes').click();
 	await expect(boardSection(p, 'notes').getByTestId('draft-notice')).toHaveCount(0);
+
+	// --- The advocate closes their page: the others hear, politely, that they left.
+	const heard = [await keepHearing(p), await keepHearing(c)];
+	await a.close();
+	for (const [i, page] of [p, c].entries()) {
+		await expect(hereNow(page, 'Ash')).toHaveCount(0, { timeout: 10_000 });
+		await expect(announcer(page)).toHaveAttribute('aria-live', 'polite');
+		// After the news of the added note has had its moment (a few seconds).
+		await expect.poll(heard[i]!, { timeout: 10_000 }).toContain('Ash left.');
+	}
 
 	for (const actor of [person, clinician, advocate, supporter]) await actor.context.close();
 });

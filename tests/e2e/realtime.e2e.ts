@@ -323,3 +323,51 @@ test('with the live channel down, the page says live updates are paused, and edi
 	await expect(paused).toBeHidden({ timeout: 20_000 });
 	await expect(clinician.page.getByRole('button', { name: 'Ask everyone to follow me' })).toBeEnabled();
 });
+
+test('with the live channel down, the plan list says who is on each plan is only the last known, and is live again when it comes back', async ({ browser }) => {
+	// Two accounts, a plan, and a reconnect that waits for the client's backoff.
+	test.setTimeout(150_000);
+	// The person has their plan open in their own browser; the clinician is on the plan list.
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Pat Morgan', clinician: 'Dr Li Chen' });
+	const c = clinician.page;
+	// The clinician's channel goes through here: a WebSocket we can close, and polls we can refuse.
+	let down = false;
+	let upgraded: WebSocketRoute | undefined;
+	await c.routeWebSocket(/\/socket\.io\//, (ws) => {
+		if (down) return ws.close({ code: 1001, reason: 'away' });
+		const server = ws.connectToServer();
+		ws.onMessage((message) => {
+			// engine.io's upgrade packet: from now on the channel runs on this WebSocket alone.
+			if (message === '5') upgraded = ws;
+			server.send(message);
+		});
+	});
+	await c.route(/\/socket\.io\//, (route) => (down ? route.abort() : route.continue()));
+	await c.goto('/boards');
+	await ready(c);
+	const card = c.getByTestId(`plan-live-${boardId}`);
+	await expect(card).toContainText('On this plan now: Pat Morgan.');
+	await expect(card.getByTestId('plan-live-old')).toHaveCount(0);
+	await expect.poll(() => upgraded !== undefined, { message: 'the channel moves to a WebSocket' }).toBe(true);
+
+	// The channel goes down: the banner says so, and the card no longer says who is on it "now".
+	down = true;
+	await upgraded!.close({ code: 1001, reason: 'away' });
+	await expect(c.getByTestId('realtime-paused')).toContainText('Live updates are paused while we reconnect.');
+	await expect(card).toContainText('Last known on this plan: Pat Morgan.');
+	await expect(card).not.toContainText('On this plan now');
+	await expect(card.getByTestId('plan-live-old')).toHaveText('This may be out of date until live updates come back.');
+	await expectAccessible(c, 'the plan list with live updates paused');
+
+	// Meanwhile the person leaves their plan: missed while down, so the card cannot know yet.
+	await person.page.goto('/account');
+	await expect(card).toContainText('Last known on this plan: Pat Morgan.');
+
+	// It comes back by itself, asks again, and the card is live and right again.
+	down = false;
+	await expect(c.getByTestId('realtime-paused')).toBeHidden({ timeout: 20_000 });
+	await expect(card).toContainText('Nobody else is on this plan now.');
+	await expect(card).not.toContainText('Last known');
+	await expect(card.getByTestId('plan-live-old')).toHaveCount(0);
+	await c.unrouteAll({ behavior: 'ignoreErrors' });
+});

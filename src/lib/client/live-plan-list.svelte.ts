@@ -1,6 +1,8 @@
 /**
  * The plan list's live part: who is on each of my plans now, and who changed it last while
  * the list was open. Watches while at least one card shows it; asks again after a reconnect.
+ * While the channel is down, or until the server answers again, what it holds may be old
+ * (`current` says so), so the cards can say it is only the last known.
  */
 import type { Person } from '$lib/protocol/realtime-events';
 import type { RealtimeChannel } from './realtime.svelte';
@@ -16,10 +18,17 @@ export interface LivePlan {
 
 export class LivePlanList {
 	plans = $state<Record<string, LivePlan>>({});
+	/** The server has answered plans:watch on this connection: events since then keep it true. */
+	#answered = $state(false);
 	#watchers = 0;
 	#stops: (() => void)[] = [];
 
 	constructor(private readonly channel: RealtimeChannel) {}
+
+	/** Is what the list holds up to date? Not while the channel is down, nor until it is asked again. */
+	get current(): boolean {
+		return this.channel.status === 'live' && this.#answered;
+	}
 
 	/** Starts watching (shared by every card); returns the function that stops this card's watch. */
 	watch(): () => void {
@@ -37,8 +46,11 @@ export class LivePlanList {
 			channel.on('plans:here', ({ boardId, here }) => (this.plans[boardId] = { ...this.#get(boardId), here })),
 			channel.on('plans:changed', ({ boardId, by, at }) => (this.plans[boardId] = { ...this.#get(boardId), changedBy: by, changedAt: at })),
 			channel.whileConnected(() => {
+				// Whoever came or went while the channel was down was missed: old until answered.
+				this.#answered = false;
 				void channel.send('plans:watch', {}).then((answer) => {
 					if (!answer.ok) return;
+					this.#answered = true;
 					for (const { boardId, here } of answer.plans) this.plans[boardId] = { ...this.#get(boardId), here };
 				});
 			})

@@ -127,6 +127,17 @@ export type ServerEvent = Union<ServerEventMap>;
 export type ClientEventType = keyof ClientEventMap;
 export type ServerEventType = keyof ServerEventMap;
 
+/**
+ * The same two unions as socket.io's typed event maps (event name → listener), so a typed
+ * Server or Socket makes sending a wrong event or payload a compile error. Client → server
+ * only says what a client should send: the server still reads every event as unknown and
+ * checks it (parseClientEvent), since a client may send anything.
+ */
+export type ServerToClientEvents = { [E in ServerEvent as E['type']]: (payload: Omit<E, 'type'>) => void };
+export type ClientToServerEvents = {
+	[E in ClientEvent as E['type']]: (payload: Omit<E, 'type'>, ack: (answer: AckFor<E['type']>) => void) => void;
+};
+
 export const CLIENT_EVENT_TYPES: readonly ClientEventType[] = [
 	'plans:watch',
 	'plans:unwatch',
