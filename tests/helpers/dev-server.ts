@@ -21,7 +21,9 @@ export async function startDevServer(timeoutMs = 90_000): Promise<DevServer> {
 	const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 	// The plugin skips itself under Vitest (VITEST), which the child would inherit; and a
 	// developer's dev server is one instance on SQLite, not the test run's PostgreSQL or Redis.
-	for (const name of Object.keys(env)) if (/^VITEST|^NODE_ENV$|^DATABASE_URL$|^REDIS_URL$|^ORIGIN$/.test(name)) delete env[name];
+	for (const name of Object.keys(env)) if (/^VITEST|^NODE_ENV$|^DATABASE_URL$|^REDIS_URL$|^ORIGIN$|^FORCE_COLOR$/.test(name)) delete env[name];
+	// Plain output, so its address can be read (under a test runner Vite may colour the port).
+	env.NO_COLOR = '1';
 	const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
 		cwd: ROOT,
 		env,
@@ -53,7 +55,8 @@ export async function startDevServer(timeoutMs = 90_000): Promise<DevServer> {
 	// Vite prints its address once it listens; the plugin has mounted the endpoints by then.
 	const url = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + timeoutMs;
-	while (!output.includes(`${url}/`)) {
+	// eslint-disable-next-line no-control-regex -- colour codes, if any slipped through
+	while (!output.replace(/\x1b\[[0-9;]*m/g, '').includes(`${url}/`)) {
 		if (child.exitCode !== null) throw new Error(`vite dev exited early (${child.exitCode}):\n${output}`);
 		if (Date.now() > deadline) {
 			await stop();
