@@ -55,7 +55,7 @@ export async function startDevServer(timeoutMs = 90_000): Promise<DevServer> {
 	// Vite prints its address once it listens; the plugin has mounted the endpoints by then.
 	const url = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + timeoutMs;
-	// eslint-disable-next-line no-control-regex -- colour codes, if any slipped through
+	// Colour codes, if any slipped through, are taken out first.
 	while (!output.replace(/\x1b\[[0-9;]*m/g, '').includes(`${url}/`)) {
 		if (child.exitCode !== null) throw new Error(`vite dev exited early (${child.exitCode}):\n${output}`);
 		if (Date.now() > deadline) {
