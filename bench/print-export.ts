@@ -7,18 +7,14 @@
  * Target: each under a second. Alone:  node --import tsx bench/print-export.ts <dir>
  * (needs the built app: npm run build).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { addItem, initBoard, LIMITS, SECTION_KEYS, type SectionKey } from '../src/lib/board/index.js';
 import { generateToken, hashToken, SESSION_COOKIE } from '../src/lib/server/auth/sessions.js';
 import { newId } from '../src/lib/server/ids.js';
 import { openSqliteStorage } from '../server/storage/sqlite/index.js';
+import { startBuiltServer } from './built-server.js';
 import { percentile } from './stats.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FULL = LIMITS.maxItemsPerSection;
 const STEPS = 50;
 const OTHERS = 10;
@@ -96,37 +92,6 @@ async function seedLargePlan(dataDir: string): Promise<{ boardId: string; token:
 	return { boardId, token };
 }
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
-
-async function startServer(dataDir: string): Promise<{ base: string; child: ChildProcess }> {
-	const port = await freePort();
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
-		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 300; i++) {
-		if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
-		try {
-			if ((await fetch(`${base}/healthz`)).ok) return { base, child };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('the server did not start');
-}
-
 /** One request, timed from sending it until its whole body has arrived. */
 async function timed(url: string, cookie: string): Promise<{ ms: number; bytes: number }> {
 	const started = performance.now();
@@ -148,7 +113,7 @@ async function measure(url: string, cookie: string): Promise<CopyTiming> {
 /** Seeds the large plan into `dataDir`, starts the server on it, and times the three copies. */
 export async function measurePrintExport(dataDir: string): Promise<PrintExportRun> {
 	const { boardId, token } = await seedLargePlan(dataDir);
-	const { base, child } = await startServer(dataDir);
+	const { base, stop } = await startBuiltServer(dataDir);
 	try {
 		const cookie = `${SESSION_COOKIE}=${token}`;
 		const plan = `${base}/boards/${boardId}`;
@@ -160,7 +125,7 @@ export async function measurePrintExport(dataDir: string): Promise<PrintExportRu
 			data: await measure(`${plan}/export`, cookie)
 		};
 	} finally {
-		child.kill('SIGTERM');
+		stop();
 	}
 }
 
