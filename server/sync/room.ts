@@ -81,6 +81,8 @@ export class BoardRoom {
 	private pending: PendingUpdate[] = [];
 	private flushing: Promise<void> | null = null;
 	private sinceCompaction = 0;
+	/** The compaction running now, if any: one at a time per room. */
+	private compacting: Promise<void> | null = null;
 	private unsubscribe: (() => Promise<void>) | null = null;
 	private stopMembership: (() => void) | null = null;
 	private readonly members: RoomMembers;
@@ -268,6 +270,7 @@ export class BoardRoom {
 		this.connections.clear();
 		this.stopMembership?.();
 		await this.whenFlushed();
+		await this.compacting;
 		await this.unsubscribe?.();
 		this.awareness.destroy();
 		this.doc.destroy();
@@ -320,12 +323,16 @@ export class BoardRoom {
 				.catch((error) => log.error('Relaying an update failed', { board: this.boardId, error: (error as Error).message }));
 		}
 		this.sinceCompaction += batch.length;
-		if (this.sinceCompaction >= this.deps.limits.compactEvery) await this.compact();
+		// Not awaited: the next batch is stored and relayed while the compacted state is built.
+		if (this.sinceCompaction >= this.deps.limits.compactEvery && !this.compacting) {
+			this.compacting = this.compact().finally(() => (this.compacting = null));
+		}
 	}
 
 	private async compact(): Promise<void> {
+		const counted = this.sinceCompaction;
 		if ((await compactBoard(this.boardId, this.deps.storage, this.deps.log)) === null) return;
-		this.sinceCompaction = 0;
+		this.sinceCompaction -= counted;
 		// History entries are derived here, after the updates are stored and relayed and never
 		// awaited, so nobody opening the history waits on a long log (docs/history.md).
 		catchUpInBackground(this.deps.log)(this.deps.storage, this.boardId);
