@@ -73,9 +73,10 @@ async function presence(): Promise<void> {
 	const dataDir = tempDir('presence');
 	try {
 		const plan = await seedScenario(dataDir, BOARDS_SCENARIO, SECONDS);
-		const options = { root: ROOT, loadProcesses: LOAD_PROCESSES };
-		const without = await measureServers('WhatMatters', [startOurs(ROOT, dataDir)], plan, options);
-		const withPresence = await measureServers('WhatMatters with presence', [startOurs(ROOT, dataDir)], { ...plan, presencePerClient: PRESENCE_PER_CLIENT }, options);
+		const { cpuProfileDir } = loadOptions();
+		const options = (name: string) => ({ root: ROOT, loadProcesses: LOAD_PROCESSES, cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, name) });
+		const without = await measureServers('WhatMatters', [startOurs(ROOT, dataDir)], plan, options('without'));
+		const withPresence = await measureServers('WhatMatters with presence', [startOurs(ROOT, dataDir)], { ...plan, presencePerClient: PRESENCE_PER_CLIENT }, options('with'));
 		console.log(writePresenceReport(path.join(ROOT, 'docs/benchmarks.md'), { command: COMMAND, without, with: withPresence, rate: BOARDS_SCENARIO.updatesPerSecond, seconds: SECONDS }));
 	} finally {
 		fs.rmSync(dataDir, { recursive: true, force: true });
@@ -93,9 +94,10 @@ async function printOnly(names: string[]): Promise<void> {
 async function main() {
 	if (args.includes('--instances')) {
 		const instances = Math.max(2, option('instances', 2));
-		const measure = { root: ROOT, loadProcesses: LOAD_PROCESSES };
+		const { cpuProfileDir } = loadOptions();
+		const measure = (name: string) => ({ root: ROOT, loadProcesses: LOAD_PROCESSES, cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, name.replace(/\W+/g, '-')) });
 		const { boards, clientsPerBoard: perBoard, updatesPerSecond: rate } = BOARDS_SCENARIO;
-		console.log(await benchInstances({ root: ROOT, instances, boards, perBoard, rate, seconds: SECONDS, command: COMMAND, measure: (name, starts, plan) => measureServers(name, starts, plan, measure) }));
+		console.log(await benchInstances({ root: ROOT, instances, boards, perBoard, rate, seconds: SECONDS, command: COMMAND, measure: (name, starts, plan) => measureServers(name, starts, plan, measure(name)) }));
 		return;
 	}
 	if (args.includes('--presence')) return presence();
