@@ -21,12 +21,17 @@ const APPEND = `
 	RETURNING seq`;
 
 async function appendToBoard(db: Queryable, boardId: string, entries: DocUpdateEntry[]): Promise<number[]> {
-	const result = await db.query<{ seq: number }>(APPEND, [
-		boardId,
-		entries.map((entry) => Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength)),
-		entries.map((entry) => entry.userId),
-		entries.map((entry) => entry.at)
-	]);
+	// Named, so each connection plans it once: it runs for every batch a room stores.
+	const result = await db.query<{ seq: number }>({
+		name: 'append-board-updates',
+		text: APPEND,
+		values: [
+			boardId,
+			entries.map((entry) => Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength)),
+			entries.map((entry) => entry.userId),
+			entries.map((entry) => entry.at)
+		]
+	});
 	if (result.rows.length !== entries.length) throw new Error(`board ${boardId} does not exist`);
 	return result.rows.map((row) => row.seq).sort((a, b) => a - b);
 }
