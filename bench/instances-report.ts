@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import type { ProcessDiagnostics } from '../server/diagnostics.js';
 import type { LoadResult } from './load.js';
 import { round } from './stats.js';
 
@@ -15,7 +16,13 @@ export interface InstancesRun {
 	/** CPU of all its server processes together (% of one core). */
 	cpuPercent: number;
 	rssMiB: number;
+	/** Each server process's event-loop delay and GC pauses over the measured window. */
+	diagnostics: (ProcessDiagnostics | null)[];
 }
+
+/** The worst of the instances' figures: a slow instance delays every edit that crosses it. */
+const worst = (run: InstancesRun, pick: (d: ProcessDiagnostics) => number) =>
+	Math.max(...run.diagnostics.map((d) => (d ? pick(d) : Number.NaN)));
 
 const START = '<!-- several instances: written by npm run bench -- --instances N -->';
 const END = '<!-- /several instances -->';
@@ -52,6 +59,8 @@ export function writeInstancesReport(file: string, input: InstancesReportInput):
 		row('edit receipts / expected', (r) => `${r.load.receipts} / ${r.load.expectedReceipts}`),
 		row('server CPU, all instances (% of one core)', (r) => round(r.cpuPercent, 0)),
 		row('server RSS at end, all instances (MiB)', (r) => round(r.rssMiB, 0)),
+		row('server event-loop delay p99 / max, worst instance (ms)', (r) => `${round(worst(r, (d) => d.eventLoopDelayMs.p99))} / ${round(worst(r, (d) => d.eventLoopDelayMs.max))}`),
+		row('server GC pause total / longest, worst instance (ms)', (r) => `${round(worst(r, (d) => d.gc.totalMs), 0)} / ${round(worst(r, (d) => d.gc.maxMs))}`),
 		row('load generator CPU (% of one core)', (r) => round(r.load.loadCpuPercent, 0)),
 		row('connections closed by the server', (r) => r.load.errors),
 		'',
