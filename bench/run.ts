@@ -8,7 +8,7 @@
  *   --boards N --clients-per-board N --rate N   the `boards` scenario's load
  *   --cpu-prof        CPU profiles of both servers, with where they went and their top self times
  *   --skip-reference  only ours, printed, nothing written: for trying a change quickly
- *   --presence        ours twice, without and with every client sending presence and carets
+ *   --presence        ours and the reference, each without and with every client sending presence and carets
  *   --instances N     one instance on SQLite, one on PostgreSQL, N on PostgreSQL and Redis (bench/instances.ts)
  */
 import fs from 'node:fs';
@@ -68,7 +68,7 @@ async function largePlan(): Promise<SyncRun> {
 	}
 }
 
-/** --presence: ours twice on the same seeded plans, without and with presence. */
+/** --presence: ours and the reference, each without and with presence, on the same seeded plans. */
 async function presence(): Promise<void> {
 	const dataDir = tempDir('presence');
 	try {
@@ -77,7 +77,10 @@ async function presence(): Promise<void> {
 		const options = (name: string) => ({ root: ROOT, loadProcesses: LOAD_PROCESSES, cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, name) });
 		const without = await measureServers('WhatMatters', [startOurs(ROOT, dataDir)], plan, options('without'));
 		const withPresence = await measureServers('WhatMatters with presence', [startOurs(ROOT, dataDir)], { ...plan, presencePerClient: PRESENCE_PER_CLIENT }, options('with'));
-		console.log(writePresenceReport(path.join(ROOT, 'docs/benchmarks.md'), { command: COMMAND, without, with: withPresence, rate: BOARDS_SCENARIO.updatesPerSecond, seconds: SECONDS }));
+		const referenceWithout = await measureServers('y-websocket@1 reference', [startReference(ROOT)], plan, options('reference-without'));
+		const referenceWith = await measureServers('y-websocket@1 reference with presence', [startReference(ROOT)], { ...plan, presencePerClient: PRESENCE_PER_CLIENT }, options('reference-with'));
+		const report = { command: COMMAND, without, with: withPresence, referenceWithout, referenceWith, rate: BOARDS_SCENARIO.updatesPerSecond, seconds: SECONDS };
+		console.log(writePresenceReport(path.join(ROOT, 'docs/benchmarks.md'), report));
 	} finally {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	}
