@@ -15,6 +15,8 @@ export interface LoadScenarioOptions {
 	loadProcesses: number;
 	/** Write both servers' CPU profiles under this folder (none without). */
 	cpuProfileDir?: string;
+	/** Where to write the servers' allocation profiles (none without). */
+	allocationProfileDir?: string;
 	/** Ours only: for trying a change quickly. */
 	skipReference?: boolean;
 	/** Presence and caret updates each client sends per second. */
@@ -43,10 +45,11 @@ export async function runLoadScenario(scenario: LoadScenario, options: LoadScena
 		const plan = { ...(await seedScenario(dataDir, scenario, options.seconds)), presencePerClient: options.presencePerClient };
 		const profileDir = (server: string) => (options.cpuProfileDir ? path.join(options.cpuProfileDir, `${scenario.name}-${server}`) : undefined);
 		const measure = { root: options.root, loadProcesses: options.loadProcesses };
-		const ours = await measureServers('WhatMatters', [startOurs(options.root, dataDir)], plan, { ...measure, cpuProfileDir: profileDir('ours') });
+		const allocationDir = (server: string) => (options.allocationProfileDir ? path.join(options.allocationProfileDir, `${scenario.name}-${server}`) : undefined);
+		const ours = await measureServers('WhatMatters', [startOurs(options.root, dataDir)], plan, { ...measure, cpuProfileDir: profileDir('ours'), allocationProfileDir: allocationDir('ours') });
 		const reference = options.skipReference
 			? null
-			: await measureServers('y-websocket@1 reference', [startReference(options.root)], plan, { ...measure, cpuProfileDir: profileDir('reference') });
+			: await measureServers('y-websocket@1 reference', [startReference(options.root)], plan, { ...measure, cpuProfileDir: profileDir('reference'), allocationProfileDir: allocationDir('reference') });
 		return { scenario, seconds: options.seconds, ours, reference };
 	} finally {
 		fs.rmSync(dataDir, { recursive: true, force: true });

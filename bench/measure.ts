@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProcessDiagnostics } from '../server/diagnostics.js';
+import { printAllocations } from './allocation-report.js';
 import { cpuProfileArgs, printProfiles } from './cpu-profile.js';
 import type { LoadPlan } from './load.js';
 import { runLoad } from './load-processes.js';
@@ -20,6 +21,8 @@ export interface MeasureOptions {
 	loadProcesses: number;
 	/** Where to write the servers' CPU profiles (none without). */
 	cpuProfileDir?: string;
+	/** Where to write the servers' allocation profiles of the measured window (none without). */
+	allocationProfileDir?: string;
 }
 
 export async function measureServers(name: string, starts: ServerStart[], plan: Omit<LoadPlan, 'wsBase'>, options: MeasureOptions): Promise<ServerRun> {
@@ -31,7 +34,12 @@ export async function measureServers(name: string, starts: ServerStart[], plan: 
 		// One after the other: the first applies the migrations the others would wait for.
 		for (const [i, start] of starts.entries()) {
 			const nodeArgs = options.cpuProfileDir ? cpuProfileArgs(options.cpuProfileDir) : [];
-			servers.push(start(ports[i], { env: { WM_DIAGNOSTICS_FILE: diagnosticsFiles[i] }, nodeArgs }));
+			const env: Record<string, string> = { WM_DIAGNOSTICS_FILE: diagnosticsFiles[i] };
+			if (options.allocationProfileDir) {
+				fs.mkdirSync(options.allocationProfileDir, { recursive: true });
+				env.WM_ALLOCATION_PROFILE_FILE = path.join(options.allocationProfileDir, `server-${i}.heapprofile`);
+			}
+			servers.push(start(ports[i], { env, nodeArgs }));
 			await waitForHealth(`http://127.0.0.1:${ports[i]}/healthz`, servers[i]);
 		}
 		const usage = () => servers.map((server) => processUsage(server.pid!)).reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssMiB: a.rssMiB + b.rssMiB }));
@@ -59,6 +67,7 @@ export async function measureServers(name: string, starts: ServerStart[], plan: 
 		await Promise.all(servers.map(stopServer));
 		const diagnostics = diagnosticsFiles.map((file) => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ProcessDiagnostics) : null));
 		if (options.cpuProfileDir) printProfiles(name, options.cpuProfileDir);
+		if (options.allocationProfileDir) printAllocations(name, options.allocationProfileDir, wall);
 		return { name, load, cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / wall) * 100, rssMiB: after.rssMiB, diagnostics };
 	} finally {
 		await Promise.all(servers.map(stopServer));

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { WebSocketServer } from 'ws';
+import { recordAllocationProfileIfAsked } from '../server/allocation-profile.js';
 import { recordDiagnosticsIfAsked } from '../server/diagnostics.js';
 
 const require = createRequire(import.meta.url);
@@ -14,6 +15,7 @@ const { setupWSConnection } = require('y-websocket-v1/bin/utils') as {
 
 // The same event-loop and GC record as our server's, so the report can compare the two.
 recordDiagnosticsIfAsked();
+recordAllocationProfileIfAsked();
 const port = Number(process.argv[2]);
 const server = http.createServer((_req, res) => {
 	res.writeHead(200, { 'content-type': 'application/json' });

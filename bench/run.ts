@@ -7,6 +7,7 @@
  *   --seconds N       how long each load scenario measures (default 30)
  *   --boards N --clients-per-board N --rate N   the `boards` scenario's load
  *   --cpu-prof        CPU profiles of both servers, with where they went and their top self times
+ *   --alloc-prof      allocation profiles of both servers over the measured window, with the top allocating functions
  *   --skip-reference  only ours, printed, nothing written: for trying a change quickly
  *   --presence        ours and the reference, each without and with every client sending presence and carets
  *   --instances N     one instance on SQLite, one on PostgreSQL, N on PostgreSQL and Redis (bench/instances.ts)
@@ -54,7 +55,8 @@ const loadScenarios = [BOARDS_SCENARIO, ...otherLoads];
 
 function loadOptions(): LoadScenarioOptions {
 	const cpuProfileDir = args.includes('--cpu-prof') ? tempDir('cpu-prof') : undefined;
-	return { root: ROOT, seconds: SECONDS, loadProcesses: LOAD_PROCESSES, cpuProfileDir, skipReference: args.includes('--skip-reference') };
+	const allocationProfileDir = args.includes('--alloc-prof') ? tempDir('alloc-prof') : undefined;
+	return { root: ROOT, seconds: SECONDS, loadProcesses: LOAD_PROCESSES, cpuProfileDir, allocationProfileDir, skipReference: args.includes('--skip-reference') };
 }
 
 async function largePlan(): Promise<SyncRun> {
@@ -73,8 +75,13 @@ async function presence(): Promise<void> {
 	const dataDir = tempDir('presence');
 	try {
 		const plan = await seedScenario(dataDir, BOARDS_SCENARIO, SECONDS);
-		const { cpuProfileDir } = loadOptions();
-		const options = (name: string) => ({ root: ROOT, loadProcesses: LOAD_PROCESSES, cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, name) });
+		const { cpuProfileDir, allocationProfileDir } = loadOptions();
+		const options = (name: string) => ({
+			root: ROOT,
+			loadProcesses: LOAD_PROCESSES,
+			cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, name),
+			allocationProfileDir: allocationProfileDir && path.join(allocationProfileDir, name)
+		});
 		const without = await measureServers('WhatMatters', [startOurs(ROOT, dataDir)], plan, options('without'));
 		const withPresence = await measureServers('WhatMatters with presence', [startOurs(ROOT, dataDir)], { ...plan, presencePerClient: PRESENCE_PER_CLIENT }, options('with'));
 		const referenceWithout = await measureServers('y-websocket@1 reference', [startReference(ROOT)], plan, options('reference-without'));
@@ -97,8 +104,14 @@ async function printOnly(names: string[]): Promise<void> {
 async function main() {
 	if (args.includes('--instances')) {
 		const instances = Math.max(2, option('instances', 2));
-		const { cpuProfileDir } = loadOptions();
-		const measure = (name: string) => ({ root: ROOT, loadProcesses: LOAD_PROCESSES, cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, name.replace(/\W+/g, '-')) });
+		const { cpuProfileDir, allocationProfileDir } = loadOptions();
+		const dirName = (name: string) => name.replace(/\W+/g, '-');
+		const measure = (name: string) => ({
+			root: ROOT,
+			loadProcesses: LOAD_PROCESSES,
+			cpuProfileDir: cpuProfileDir && path.join(cpuProfileDir, dirName(name)),
+			allocationProfileDir: allocationProfileDir && path.join(allocationProfileDir, dirName(name))
+		});
 		const { boards, clientsPerBoard: perBoard, updatesPerSecond: rate } = BOARDS_SCENARIO;
 		console.log(await benchInstances({ root: ROOT, instances, boards, perBoard, rate, seconds: SECONDS, command: COMMAND, measure: (name, starts, plan) => measureServers(name, starts, plan, measure(name)) }));
 		return;

@@ -12,6 +12,7 @@ import { StorageStartError } from './storage/open.js';
 import { RedisStartError } from './cluster/start-error.js';
 import { describeDatabase } from './storage/postgres/describe.js';
 import { attachRealtime } from './attach.js';
+import { recordAllocationProfileIfAsked } from './allocation-profile.js';
 import { recordDiagnosticsIfAsked } from './diagnostics.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,6 +70,7 @@ function httpOptions(config: Config): http.ServerOptions {
 
 async function main(): Promise<void> {
 	recordDiagnosticsIfAsked();
+	recordAllocationProfileIfAsked();
 	const config = readConfig();
 	const services = await createServices(config);
 	const markProtocol = protocolFromSocket(config);
