@@ -141,13 +141,7 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 			}
 			const subscriber = { handler, missed };
 			set.add(subscriber);
-			if (!positions.has(key)) {
-				// Read from the shard's end as it is now; what was stored before, the room loaded from storage.
-				const last = (await main.xRevRange(key, '+', '-', { COUNT: 1 }))?.[0];
-				if (!positions.has(key) && boardsOnShard.get(key)) positions.set(key, last ? String(last.id) : '0-0');
-				interrupt();
-			}
-			return async () => {
+			const unsubscribe = async () => {
 				set.delete(subscriber);
 				if (set.size === 0 && subscribers.get(boardId) === set) {
 					subscribers.delete(boardId);
@@ -159,6 +153,19 @@ export function createRedisBus(main: RedisClient, reader: RedisClient, log: Logg
 					}
 				}
 			};
+			if (!positions.has(key)) {
+				try {
+					// Read from the shard's end as it is now; what was stored before, the room loaded from storage.
+					const last = (await main.xRevRange(key, '+', '-', { COUNT: 1 }))?.[0];
+					if (!positions.has(key) && boardsOnShard.get(key)) positions.set(key, last ? String(last.id) : '0-0');
+				} catch (error) {
+					// The room fails to open: it must not stay subscribed, nor keep its shard read.
+					await unsubscribe();
+					throw error;
+				}
+				interrupt();
+			}
+			return unsubscribe;
 		},
 		async publish(message) {
 			deliver(message);

@@ -49,6 +49,7 @@ export class RoomRegistry {
 
 	async closeAll(code: number, reason: string): Promise<void> {
 		const rooms = await Promise.allSettled([...this.rooms.values()]);
-		await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.close(code, reason) : undefined)));
+		// A room already closing returns from close() at once: wait until it has stored everything too.
+		await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.close(code, reason).then(() => r.value.finished) : undefined)));
 	}
 }
