@@ -21,7 +21,7 @@ export function topAllocations(file: string, windowSeconds: number, top = 15): s
 	const bytes = new Map<string, number>();
 	const visit = (node: AllocationNode) => {
 		const { functionName, url, lineNumber } = node.callFrame;
-		const where = url ? ` ${url.replace(/^file:\/\/.*?node_modules\//, '').replace(ROOT_URL, '')}:${lineNumber + 1}` : '';
+		const where = url ? ` ${url.replace(/^(file:\/\/)?.*?node_modules\//, '').replace(ROOT_URL, '')}:${lineNumber + 1}` : '';
 		const name = `${functionName || '(anonymous)'}${where}`;
 		bytes.set(name, (bytes.get(name) ?? 0) + node.selfSize);
 		for (const child of node.children) visit(child);

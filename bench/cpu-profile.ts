@@ -27,7 +27,7 @@ export function topSelfTime(file: string, top = 15): string[] {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const nameOf = new Map<number, string>();
 	for (const { id, callFrame } of profile.nodes) {
-		const where = callFrame.url ? ` ${callFrame.url.replace(/^file:\/\/.*?node_modules\//, '').replace(ROOT_URL, '')}:${callFrame.lineNumber + 1}` : '';
+		const where = callFrame.url ? ` ${callFrame.url.replace(/^(file:\/\/)?.*?node_modules\//, '').replace(ROOT_URL, '')}:${callFrame.lineNumber + 1}` : '';
 		nameOf.set(id, `${callFrame.functionName || '(anonymous)'}${where}`);
 	}
 	const selfMicros = new Map<string, number>();

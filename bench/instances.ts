@@ -17,7 +17,7 @@ import { startRedis } from '../tests/helpers/redis.js';
 import type { LoadPlan } from './load.js';
 import { writeInstancesReport, type InstancesRun } from './instances-report.js';
 import { seed } from './seed.js';
-import type { ServerStart } from './servers.js';
+import { SERVER_NODE_FLAGS, type ServerStart } from './servers.js';
 
 export interface InstancesBench {
 	root: string;
@@ -34,7 +34,7 @@ export interface InstancesBench {
 export async function benchInstances(bench: InstancesBench): Promise<string> {
 	const { root, instances, boards, perBoard } = bench;
 	const start = (env: Record<string, string>): ServerStart => (port, extras) =>
-		spawn(process.execPath, [...extras.nodeArgs, '--import', 'tsx', 'server/index.ts'], {
+		spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extras.nodeArgs, '--import', 'tsx', 'server/index.ts'], {
 			cwd: root,
 			// Every simulated member connects from this one machine: lift the per-address cap a clinic needs.
 			env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000', PORT: String(port), ...env, ...extras.env },

@@ -15,6 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import { SESSION_COOKIE } from '../src/lib/server/auth/sessions.js';
 import { REALTIME_PATH } from '../src/lib/protocol/realtime-events.js';
 import { seed } from './seed.js';
+import { SERVER_NODE_FLAGS } from './servers.js';
 import { processUsage, round, summarise } from './stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +42,7 @@ async function main() {
 	const boards = await seed(dataDir, BOARDS, PER_BOARD);
 	const port = freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], {
 		cwd: ROOT,
 		env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
 		stdio: ['ignore', 'ignore', 'inherit']
