@@ -5,9 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const ROOT_URL = `${pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')).href}/`;
+import { frameName } from './cpu-profile.js';
 
 interface AllocationNode {
 	callFrame: { functionName: string; url: string; lineNumber: number };
@@ -20,9 +18,7 @@ export function topAllocations(file: string, windowSeconds: number, top = 15): s
 	const { head } = JSON.parse(fs.readFileSync(file, 'utf8')) as { head: AllocationNode };
 	const bytes = new Map<string, number>();
 	const visit = (node: AllocationNode) => {
-		const { functionName, url, lineNumber } = node.callFrame;
-		const where = url ? ` ${url.replace(/^(file:\/\/)?.*?node_modules\//, '').replace(ROOT_URL, '')}:${lineNumber + 1}` : '';
-		const name = `${functionName || '(anonymous)'}${where}`;
+		const name = frameName(node.callFrame);
 		bytes.set(name, (bytes.get(name) ?? 0) + node.selfSize);
 		for (const child of node.children) visit(child);
 	};

@@ -1,8 +1,8 @@
 /** Starts the built app (`server/index.ts` on `build/`) on a free port with its own data folder. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../tests/helpers/server.js';
 import { SERVER_NODE_FLAGS } from './servers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,16 +13,6 @@ export interface BuiltServer {
 	stop(): void;
 }
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 /** Resolves once /healthz answers; the app must have been built (`vite build`). */
 export async function startBuiltServer(dataDir: string): Promise<BuiltServer> {

@@ -8,6 +8,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT_URL = `${pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')).href}/`;
 
+/** A profile's call frame as "name file:line", paths relative to the project or node_modules. */
+export function frameName({ functionName, url, lineNumber }: { functionName: string; url: string; lineNumber: number }): string {
+	const where = url ? ` ${url.replace(/^(file:\/\/)?.*?node_modules\//, '').replace(ROOT_URL, '')}:${lineNumber + 1}` : '';
+	return `${functionName || '(anonymous)'}${where}`;
+}
+
 interface ProfileNode {
 	id: number;
 	callFrame: { functionName: string; url: string; lineNumber: number };
@@ -27,8 +33,7 @@ export function topSelfTime(file: string, top = 15): string[] {
 	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 	const nameOf = new Map<number, string>();
 	for (const { id, callFrame } of profile.nodes) {
-		const where = callFrame.url ? ` ${callFrame.url.replace(/^(file:\/\/)?.*?node_modules\//, '').replace(ROOT_URL, '')}:${callFrame.lineNumber + 1}` : '';
-		nameOf.set(id, `${callFrame.functionName || '(anonymous)'}${where}`);
+		nameOf.set(id, frameName(callFrame));
 	}
 	const selfMicros = new Map<string, number>();
 	profile.samples.forEach((id, i) => {
