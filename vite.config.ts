@@ -22,6 +22,11 @@ function whatmattersDevServer(): Plugin {
 export default defineConfig({
 	plugins: [whatmattersDevServer(), sveltekit()],
 	server: { port: 3000 },
+	build: {
+		// Fewer, larger chunks: on a slow connection each script costs a round trip, and the board
+		// page needed 46 of them. Chunks under 10 kB are merged into others (docs/benchmarks.md).
+		rollupOptions: { output: { experimentalMinChunkSize: 10_000 } }
+	},
 	test: {
 		// The crash loop and other long runs are `npm run test:soak`, not part of `npm test`.
 		include: process.env.WM_SOAK ? ['tests/soak/**/*.soak.ts'] : ['tests/**/*.test.ts'],

@@ -26,6 +26,20 @@ export interface BytesSent {
 	liveChannel: number;
 }
 
+/** When each step of the open happened, in ms from navigation: where the time to live goes. */
+export interface Timeline {
+	/** The page's HTML fully received. */
+	htmlEnd: number;
+	/** Scripts and style sheets fetched before the board was live, and when the last of them arrived. */
+	requestsBeforeLive: number;
+	lastScriptBeforeLive: number;
+	/** The sync socket created (the board's session started), opened, and its first message received. */
+	socketCreated: number;
+	socketOpen: number;
+	firstMessage: number;
+	live: number;
+}
+
 export interface PageRun {
 	/** Navigation to the plan's words on screen (first paint with them in the page). */
 	readableMs: number;
@@ -36,12 +50,16 @@ export interface PageRun {
 	/** True if the page's HTML, as sent, already holds the plan's words. */
 	textInHtml: boolean;
 	bytes: BytesSent;
+	timeline: Timeline;
 }
 
 interface Probe {
 	readable: number | null;
 	live: number | null;
 	paint: number | null;
+	socketCreated: number | null;
+	socketOpen: number | null;
+	firstMessage: number | null;
 }
 
 /**
@@ -52,8 +70,19 @@ function probeScript(marker: string, items: number): string {
 	return `(() => {
 	const marker = ${JSON.stringify(marker)};
 	const items = ${items};
-	const marks = { readable: null, live: null, paint: null };
+	const marks = { readable: null, live: null, paint: null, socketCreated: null, socketOpen: null, firstMessage: null };
 	window.__slowConnection = marks;
+	// The sync socket's first steps (the live channel's socket.io path is not the board's sync).
+	const NativeSocket = window.WebSocket;
+	window.WebSocket = class extends NativeSocket {
+		constructor(url, protocols) {
+			super(url, protocols);
+			if (String(url).includes('/socket.io/') || marks.socketCreated !== null) return;
+			marks.socketCreated = performance.now();
+			this.addEventListener('open', () => (marks.socketOpen = performance.now()), { once: true });
+			this.addEventListener('message', () => (marks.firstMessage = performance.now()), { once: true });
+		}
+	};
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') marks.paint = entry.startTime;
 	}).observe({ type: 'paint', buffered: true });
@@ -160,7 +189,23 @@ export async function openThrottled(browser: Browser, base: string, token: strin
 		// Whatever the page still fetches right after (a lazily loaded part) counts as what it needs.
 		await page.waitForTimeout(1000);
 		const marks = await probe();
+		const loads = await page.evaluate(() => {
+			const html = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+			const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.endsWith('.js') || r.name.endsWith('.css'));
+			return { htmlEnd: html.responseEnd, resources: resources.map((r) => ({ name: r.name, end: r.responseEnd })) };
+		});
+		const beforeLive = loads.resources.filter((r) => r.end <= marks.live!);
+		const timeline: Timeline = {
+			htmlEnd: Math.round(loads.htmlEnd),
+			requestsBeforeLive: beforeLive.length,
+			lastScriptBeforeLive: Math.round(Math.max(0, ...beforeLive.filter((r) => r.name.endsWith('.js')).map((r) => r.end))),
+			socketCreated: Math.round(marks.socketCreated ?? -1),
+			socketOpen: Math.round(marks.socketOpen ?? -1),
+			firstMessage: Math.round(marks.firstMessage ?? -1),
+			live: Math.round(marks.live!)
+		};
 		return {
+			timeline,
 			readableMs: Math.max(marks.readable!, marks.paint ?? 0),
 			scriptsMs: network.scriptsMs(),
 			liveMs: marks.live!,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SlowConnectionResult } from './slow-connection.js';
+import type { Timeline } from './slow-connection-page.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BEGIN = '<!-- slow-connection: written by npm run bench -->';
@@ -13,6 +14,7 @@ export const TARGETS = { emptyMs: 1200, fullMs: 2000, jsCssKiB: 100 } as const;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const steps = (t: Timeline) => [t.socketCreated, t.socketOpen, t.firstMessage].map(s).join(' / ');
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 export function slowConnectionTable(result: SlowConnectionResult): string {
@@ -26,6 +28,9 @@ export function slowConnectionTable(result: SlowConnectionResult): string {
 		`| plan's words on screen | ${s(empty.readableMs)} | ${s(full.readableMs)} |`,
 		`| words in the HTML as sent (readable before the script) | ${empty.textInHtml ? 'yes' : 'no'} | ${full.textInHtml ? 'yes' : 'no'} |`,
 		`| last script loaded | ${s(empty.scriptsMs)} | ${s(full.scriptsMs)} |`,
+		`| HTML received (median run) | ${s(empty.timeline.htmlEnd)} | ${s(full.timeline.htmlEnd)} |`,
+		`| scripts and style sheets fetched before live; the last script in | ${empty.timeline.requestsBeforeLive}; ${s(empty.timeline.lastScriptBeforeLive)} | ${full.timeline.requestsBeforeLive}; ${s(full.timeline.lastScriptBeforeLive)} |`,
+		`| sync socket created / open / first message | ${steps(empty.timeline)} | ${steps(full.timeline)} |`,
 		`| **live and editable** | **${s(empty.liveMs)}** | **${s(full.liveMs)}** |`,
 		`| HTML | ${kib(empty.bytes.html)} | ${kib(full.bytes.html)} |`,
 		`| JS (of which loaded after live) | ${kib(empty.bytes.js)} (${kib(empty.bytes.lateJs)}) | ${kib(full.bytes.js)} (${kib(full.bytes.lateJs)}) |`,

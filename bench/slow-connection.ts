@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { SECTIONS } from '../src/lib/board/index.js';
 import { startBuiltServer } from './built-server.js';
-import { openThrottled, THROTTLE, type BytesSent, type PageRun } from './slow-connection-page.js';
+import { openThrottled, THROTTLE, type BytesSent, type PageRun, type Timeline } from './slow-connection-page.js';
 import { seedPlans } from './slow-connection-seed.js';
 import { describeMachine, slowConnectionTable, writeSlowConnectionSection } from './slow-connection-report.js';
 import { percentile } from './stats.js';
@@ -25,6 +25,8 @@ export interface PlanOpen {
 	bytes: BytesSent;
 	/** Every run's time to live, in order. */
 	liveRunsMs: number[];
+	/** The steps of the median run (by time to live). */
+	timeline: Timeline;
 }
 
 export interface SlowConnectionResult {
@@ -47,6 +49,7 @@ function summarise(runs: PageRun[]): PlanOpen {
 		liveMs: Math.round(median((r) => r.liveMs)),
 		textInHtml: runs.every((r) => r.textInHtml),
 		bytes: byLive[Math.floor(byLive.length / 2)]!.bytes,
+		timeline: byLive[Math.floor(byLive.length / 2)]!.timeline,
 		liveRunsMs: runs.map((r) => Math.round(r.liveMs))
 	};
 }

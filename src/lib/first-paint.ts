@@ -1,5 +1,12 @@
-/** The plan's words as the server sends them with the board page (src/lib/server/board-first-paint.ts). */
-import type { BoardSectionKey } from './board/index.js';
+/**
+ * The plan as the server sends it with the board page (src/lib/server/board-first-paint.ts):
+ * its stored state, compressed with the page. The page shows the plan's words from it before
+ * the script has loaded, and the board starts from it, so the first sync with the server
+ * carries only what changed since the page was made, not the whole plan again.
+ */
+import * as Y from 'yjs';
+import { decodeBase64, encodeBase64 } from '@oslojs/encoding';
+import { agendaOf, BOARD_SECTION_KEYS, currentVisit, listItems, type BoardSectionKey, type ItemView } from './board/index.js';
 
 export interface FirstPaintItem {
 	id: string;
@@ -8,3 +15,43 @@ export interface FirstPaintItem {
 
 /** Each section's items in order ("Our time today": the agenda of now, as the board shows it). */
 export type BoardFirstPaint = Partial<Record<BoardSectionKey, FirstPaintItem[]>>;
+
+/** The stored plan, for the page's data: a Yjs update (version 2, the more compact encoding) in base64. */
+export function planForPage(doc: Y.Doc): string {
+	return encodeBase64(Y.encodeStateAsUpdateV2(doc));
+}
+
+/** The page's plan back as an update to apply with `Y.applyUpdateV2`; null if it is not one. */
+export function planFromPage(state: string): Uint8Array | null {
+	try {
+		return decodeBase64(state);
+	} catch {
+		return null;
+	}
+}
+
+/** The words each section shows, read from a plan's document. */
+export function firstPaintOf(doc: Y.Doc): BoardFirstPaint {
+	const visits = listItems(doc, 'visits');
+	const shown: BoardFirstPaint = {};
+	for (const key of BOARD_SECTION_KEYS) {
+		const all = listItems(doc, key);
+		const items = key === 'today' ? agendaOf(all as ItemView<'today'>[], currentVisit(visits)?.id ?? null, visits) : all;
+		if (items.length > 0) shown[key] = items.map((item) => ({ id: item.id, text: item.text }));
+	}
+	return shown;
+}
+
+/** The words of the page's plan; none if the state cannot be read (the live board still loads). */
+export function firstPaintOfUpdate(update: Uint8Array | null): BoardFirstPaint {
+	if (!update) return {};
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdateV2(doc, update);
+		return firstPaintOf(doc);
+	} catch {
+		return {};
+	} finally {
+		doc.destroy();
+	}
+}

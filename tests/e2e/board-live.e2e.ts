@@ -401,3 +401,31 @@ test('offline edits that include an added-then-deleted item still reach the othe
 
 	await Promise.all([person.context.close(), clinician.context.close()]);
 });
+
+test('a board opened on a new device starts from the plan the page brought, and the socket sends only what changed', async ({ browser }) => {
+	const { person, clinician, boardId } = await planWithClinician(browser, { person: 'Sam', clinician: 'Lee' });
+	const texts = Array.from({ length: 12 }, (_, i) => `Thing ${i + 1}: walking to the park with my sister on Sundays, and a cup of tea after.`);
+	for (const text of texts) await addBoardItem(person.page, 'matters', text);
+
+	// The clinician on another device: signed in, with no copy of the plan yet.
+	const device = await browser.newContext({ storageState: { cookies: await clinician.context.cookies(), origins: [] } });
+	const page = await device.newPage();
+	// Sync messages only (y-websocket's type 0): presence (type 1) is not the plan.
+	let syncBytes = 0;
+	page.on('websocket', (socket) => {
+		if (socket.url().includes('/socket.io/')) return;
+		socket.on('framereceived', ({ payload }) => {
+			const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
+			if (bytes[0] === 0) syncBytes += bytes.length;
+		});
+	});
+	await openBoard(page, boardId);
+	await expect(boardItems(page, 'matters')).toHaveCount(texts.length);
+	expect(syncBytes, 'the sync carried the plan again').toBeLessThan(texts.join('').length / 4);
+
+	// Started from the page, it is the live plan: an edit there reaches the person.
+	const [first] = await boardItemIds(page, 'matters');
+	await words(page, first!).fill('Walking to the park, now with my brother too');
+	await expect(words(person.page, first!)).toHaveValue('Walking to the park, now with my brother too', live);
+	await device.close();
+});

@@ -8,11 +8,12 @@ import { WebsocketProvider } from 'y-websocket';
 import { SYNC_PATH } from '../../src/lib/protocol/close-codes.js';
 import type { Client } from './http-client.js';
 
-/** `ws` with the cookie of a signed-in test client, as a browser would send it. */
-function webSocketWithCookie(cookie: string): typeof WebSocket {
+/** `ws` with the cookie of a signed-in test client, as a browser would send it; `received` hears each frame's size. */
+function webSocketWithCookie(cookie: string, received?: (bytes: number) => void): typeof WebSocket {
 	class WebSocketWithCookie extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
 			super(url, protocols, { headers: { cookie } });
+			if (received) this.on('message', (data: ArrayBuffer | Buffer) => received(data.byteLength));
 		}
 	}
 	return WebSocketWithCookie as unknown as typeof WebSocket;
@@ -30,9 +31,15 @@ export interface TestProvider {
 	destroy(): void;
 }
 
-export function connectProvider(httpBase: string, boardId: string, client: Client, doc = new Y.Doc()): TestProvider {
+export function connectProvider(
+	httpBase: string,
+	boardId: string,
+	client: Client,
+	doc = new Y.Doc(),
+	options: { received?: (bytes: number) => void } = {}
+): TestProvider {
 	const provider = new WebsocketProvider(wsBase(httpBase), boardId, doc, {
-		WebSocketPolyfill: webSocketWithCookie(client.cookieHeader()) as never,
+		WebSocketPolyfill: webSocketWithCookie(client.cookieHeader(), options.received) as never,
 		disableBc: true,
 		maxBackoffTime: 300
 	});

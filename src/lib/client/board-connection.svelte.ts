@@ -75,8 +75,10 @@ export class BoardConnection {
 	#cleanups: (() => void)[] = [];
 	readonly #confirmations: ConfirmationTracker;
 
-	constructor(boardId: string) {
+	/** `initialState`: the stored plan the page came with, applied before the device copy and the server. */
+	constructor(boardId: string, initialState: Uint8Array | null = null) {
 		this.boardId = boardId;
+		if (initialState) this.#startFrom(initialState);
 		this.local = this.#openLocal();
 		this.provider = new WebsocketProvider(syncBase(), boardId, this.doc, {
 			// Only "signed out" and "no access" are final; every other close (saving failed,
@@ -86,6 +88,20 @@ export class BoardConnection {
 		this.#confirmations = new ConfirmationTracker(this.doc, this.provider, (unsynced) => (this.unsynced = unsynced));
 		this.#cleanups.push(registerOpenBoard(this));
 		this.#listen();
+	}
+
+	/**
+	 * The page's copy of the stored plan: the provider's first sync then tells the server what this
+	 * document has, and the server sends only the rest. It is what the server stored, never a
+	 * change of mine, so nothing sends it back (the provider is not listening yet). A copy that
+	 * cannot be read is left out: the sync brings the whole plan instead.
+	 */
+	#startFrom(update: Uint8Array) {
+		try {
+			Y.applyUpdateV2(this.doc, update, this);
+		} catch {
+			// Our own server made it; should it ever be unreadable, the sync brings the whole plan.
+		}
 	}
 
 	#openLocal(): IndexeddbPersistence | null {
@@ -157,6 +173,8 @@ export class BoardConnection {
 			this.#tooNew = v !== null && v > SCHEMA_VERSION;
 		};
 		doc.on('afterTransaction', checkVersion);
+		// The page's copy of the plan was applied before this listener.
+		checkVersion();
 
 		this.#cleanups.push(
 			() => provider.off('status', onStatus),
