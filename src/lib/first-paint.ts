@@ -21,11 +21,17 @@ export function planForPage(doc: Y.Doc): string {
 	return encodeBase64(Y.encodeStateAsUpdateV2(doc));
 }
 
-/** The page's plan back as an update to apply with `Y.applyUpdateV2`; null if it is not one. */
-export function planFromPage(state: string): Uint8Array | null {
+/**
+ * The page's plan as a document to start the board from (and to read its words from); null if
+ * the state cannot be read, and then the board loads the plan from the server alone.
+ */
+export function planDocFromPage(state: string): Y.Doc | null {
+	const doc = new Y.Doc();
 	try {
-		return decodeBase64(state);
+		Y.applyUpdateV2(doc, decodeBase64(state));
+		return doc;
 	} catch {
+		doc.destroy();
 		return null;
 	}
 }
@@ -40,18 +46,4 @@ export function firstPaintOf(doc: Y.Doc): BoardFirstPaint {
 		if (items.length > 0) shown[key] = items.map((item) => ({ id: item.id, text: item.text }));
 	}
 	return shown;
-}
-
-/** The words of the page's plan; none if the state cannot be read (the live board still loads). */
-export function firstPaintOfUpdate(update: Uint8Array | null): BoardFirstPaint {
-	if (!update) return {};
-	const doc = new Y.Doc();
-	try {
-		Y.applyUpdateV2(doc, update);
-		return firstPaintOf(doc);
-	} catch {
-		return {};
-	} finally {
-		doc.destroy();
-	}
 }

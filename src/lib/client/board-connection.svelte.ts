@@ -22,7 +22,7 @@ export function syncBase(loc: Pick<Location, 'protocol' | 'host'> = location): s
 
 export class BoardConnection {
 	readonly boardId: string;
-	readonly doc = new Y.Doc();
+	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
 	/** Null when this browser has no IndexedDB (some private modes): changes live in memory only. */
 	readonly local: IndexeddbPersistence | null;
@@ -75,10 +75,15 @@ export class BoardConnection {
 	#cleanups: (() => void)[] = [];
 	readonly #confirmations: ConfirmationTracker;
 
-	/** `initialState`: the stored plan the page came with, applied before the device copy and the server. */
-	constructor(boardId: string, initialState: Uint8Array | null = null) {
+	/**
+	 * `doc`: the document to share, usually already holding the stored plan the page came with
+	 * (src/lib/first-paint.ts). The provider's first sync then tells the server what it has, and
+	 * the server sends only the rest. That plan is what the server stored, never a change of mine,
+	 * so nothing sends it back: the provider was not listening when it was applied.
+	 */
+	constructor(boardId: string, doc: Y.Doc = new Y.Doc()) {
 		this.boardId = boardId;
-		if (initialState) this.#startFrom(initialState);
+		this.doc = doc;
 		this.local = this.#openLocal();
 		this.provider = new WebsocketProvider(syncBase(), boardId, this.doc, {
 			// Only "signed out" and "no access" are final; every other close (saving failed,
@@ -88,20 +93,6 @@ export class BoardConnection {
 		this.#confirmations = new ConfirmationTracker(this.doc, this.provider, (unsynced) => (this.unsynced = unsynced));
 		this.#cleanups.push(registerOpenBoard(this));
 		this.#listen();
-	}
-
-	/**
-	 * The page's copy of the stored plan: the provider's first sync then tells the server what this
-	 * document has, and the server sends only the rest. It is what the server stored, never a
-	 * change of mine, so nothing sends it back (the provider is not listening yet). A copy that
-	 * cannot be read is left out: the sync brings the whole plan instead.
-	 */
-	#startFrom(update: Uint8Array) {
-		try {
-			Y.applyUpdateV2(this.doc, update, this);
-		} catch {
-			// Our own server made it; should it ever be unreadable, the sync brings the whole plan.
-		}
 	}
 
 	#openLocal(): IndexeddbPersistence | null {
@@ -173,7 +164,7 @@ export class BoardConnection {
 			this.#tooNew = v !== null && v > SCHEMA_VERSION;
 		};
 		doc.on('afterTransaction', checkVersion);
-		// The page's copy of the plan was applied before this listener.
+		// The plan the page came with was in the document before this listener.
 		checkVersion();
 
 		this.#cleanups.push(

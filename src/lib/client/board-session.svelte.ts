@@ -31,8 +31,8 @@ export interface BoardSessionOptions {
 	canEdit: boolean;
 	/** The person's name on the plan: their words can be recorded before they have an account. */
 	personName: string;
-	/** The stored plan the page came with (a version 2 update), so the first sync carries only what changed since. */
-	initialState?: Uint8Array | null;
+	/** The document to start from: the stored plan the page came with, so the first sync carries only what changed since. */
+	doc?: Y.Doc;
 }
 
 export class BoardSession {
@@ -49,7 +49,7 @@ export class BoardSession {
 	constructor(options: BoardSessionOptions) {
 		this.people = new MemberDirectory(options.members, options.me, options.membersComplete, options.personName);
 		this.shared = new SharedScreen(options.boardId, this.people);
-		this.connection = new BoardConnection(options.boardId, options.initialState ?? null);
+		this.connection = new BoardConnection(options.boardId, options.doc);
 		const connection = this.connection;
 		this.view = new BoardView(
 			connection.doc,
