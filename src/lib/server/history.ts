@@ -14,13 +14,13 @@ import type { Storage } from './storage.js';
  */
 export const CATCH_UP_BATCH = 500;
 /**
- * Updates read per turn of the event loop when nobody is waiting: a millisecond or two at a
- * time, so an edit arriving meanwhile is relayed with hardly any delay. A batch is still saved
+ * Updates read per turn of the event loop when nobody is waiting: about a millisecond at a time
+ * on a busy plan, so an edit arriving meanwhile is relayed with hardly any delay. A batch is still saved
  * once: saving writes the whole derivation state, which grows with the plan (about 10 ms for a
  * busy plan of a few thousand updates, measured), so saving after every few updates held live
  * edits up more than reading them did.
  */
-export const BACKGROUND_PER_TURN = 20;
+export const BACKGROUND_PER_TURN = 5;
 
 const running = new Map<string, Promise<number>>();
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
