@@ -8,17 +8,29 @@ import { CHECKPOINT_EVERY, keepDeletedAttribution } from '../../src/lib/board/in
 import type { Logger } from '../../src/lib/server/logger.js';
 import type { Storage } from '../../src/lib/server/storage.js';
 
+/** Stored updates applied per turn of the event loop while rebuilding. */
+const UPDATES_PER_TURN = 50;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Rebuilds and saves the compacted state. @returns the saved state's size, or null if it failed. */
 export async function compactBoard(boardId: string, storage: Storage, log: Logger): Promise<number | null> {
 	try {
 		const stored = await storage.docs.load(boardId);
 		const doc = new Y.Doc({ gcFilter: keepDeletedAttribution });
-		doc.transact(() => {
-			if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-			for (const update of stored.updates) Y.applyUpdate(doc, update);
-		});
+		// In short stretches, with a turn of the event loop between them: a busy plan's edits are
+		// relayed meanwhile (with SQLite every step here is synchronous, so nothing else yields).
+		await nextTurn();
+		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+		for (let from = 0; from < stored.updates.length; from += UPDATES_PER_TURN) {
+			await nextTurn();
+			doc.transact(() => {
+				for (const update of stored.updates.slice(from, from + UPDATES_PER_TURN)) Y.applyUpdate(doc, update);
+			});
+		}
+		await nextTurn();
 		const state = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
+		await nextTurn();
 		const now = Date.now();
 		await storage.docs.saveSnapshot(boardId, stored.lastSeq, state, now);
 		// The same state, kept as a version checkpoint about every CHECKPOINT_EVERY updates: no
