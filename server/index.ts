@@ -14,6 +14,7 @@ import { describeDatabase } from './storage/postgres/describe.js';
 import { attachRealtime } from './attach.js';
 import { recordAllocationProfileIfAsked } from './allocation-profile.js';
 import { recordDiagnosticsIfAsked } from './diagnostics.js';
+import { stopHistoryCatchUps } from '../src/lib/server/history.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
 		server.close();
 		await realtime.close();
 		server.closeAllConnections();
+		await stopHistoryCatchUps();
 		await services.storage.close();
 		services.log.info('Stopped: everything pending was stored');
 		process.exit(0);

@@ -4,7 +4,7 @@
  * y-websocket provider. Browser only: create it in onMount or an effect, never during SSR.
  */
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { getSchemaVersion, SCHEMA_VERSION } from '$lib/board';
 import { CloseCode, FINAL_CLOSE_CODES, SYNC_PATH } from '$lib/protocol/close-codes';
@@ -81,10 +81,10 @@ export class BoardConnection {
 	 * the server sends only the rest. That plan is what the server stored, never a change of mine,
 	 * so nothing sends it back: the provider was not listening when it was applied.
 	 */
-	constructor(boardId: string, doc: Y.Doc = new Y.Doc()) {
+	constructor(boardId: string, doc?: Y.Doc) {
 		this.boardId = boardId;
-		this.doc = doc;
-		this.local = this.#openLocal();
+		this.doc = doc ?? new Y.Doc();
+		this.local = this.#openLocal(doc !== undefined);
 		this.provider = new WebsocketProvider(syncBase(), boardId, this.doc, {
 			// Only "signed out" and "no access" are final; every other close (saving failed,
 			// server restarting, too many messages, a new role) is worth retrying with backoff.
@@ -95,11 +95,19 @@ export class BoardConnection {
 		this.#listen();
 	}
 
-	#openLocal(): IndexeddbPersistence | null {
+	/**
+	 * `startedFromPage`: y-indexeddb saves the whole document as a new entry when it opens, so a
+	 * document that already holds the page's plan would add one more copy of the plan on every
+	 * visit (until 500). Once loaded, the copies are folded into one.
+	 */
+	#openLocal(startedFromPage: boolean): IndexeddbPersistence | null {
 		try {
 			const local = new IndexeddbPersistence(localDbName(this.boardId), this.doc);
 			local.whenSynced.then(
-				() => (this.localReady = true),
+				() => {
+					this.localReady = true;
+					if (startedFromPage && !this.#destroyed) void storeState(local, true).catch(() => undefined);
+				},
 				() => this.#noLocal()
 			);
 			return local;

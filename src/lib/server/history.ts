@@ -1,7 +1,7 @@
 /**
  * Keeps a board's stored history entries up to date with its update log, from where the last
- * catch-up stopped, a batch at a time: the event loop gets a turn between batches, so live
- * editing is not held up. It runs in the background after each compaction (so the stored
+ * catch-up stopped, a batch at a time: the event loop gets turns between batches (and, in the
+ * background, within them), so live editing is not held up. It runs in the background after each compaction (so the stored
  * history stays a few hundred updates behind at most), and when someone asks for entries.
  */
 import { HistoryDeriver } from '../board/history/index.js';
@@ -24,6 +24,8 @@ export const BACKGROUND_PER_TURN = 5;
 
 const running = new Map<string, Promise<number>>();
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Set while the process stops: catch-ups end at their next turn, saving nothing more. */
+let stopping = false;
 
 /**
  * Derives entries for every stored update not yet read, stores them, and resolves with the
@@ -38,6 +40,12 @@ export function catchUpHistory(storage: Storage, boardId: string, batch = CATCH_
 	return run;
 }
 
+/** Ends every catch-up at its next turn (what each has saved stays) and waits for them: before storage closes. */
+export async function stopHistoryCatchUps(): Promise<void> {
+	stopping = true;
+	await Promise.allSettled(running.values());
+}
+
 async function catchUp(storage: Storage, boardId: string, batch: number, perTurn: number): Promise<number> {
 	let savedSeq = await storage.history.progressSeq(boardId);
 	let updates = await storage.history.updatesAfter(boardId, savedSeq, batch);
@@ -46,19 +54,24 @@ async function catchUp(storage: Storage, boardId: string, batch: number, perTurn
 	const deriver = new HistoryDeriver((await storage.history.progress(boardId)) ?? undefined);
 	if (deriver.seq !== savedSeq) return deriver.seq;
 	for (;;) {
-		for (let from = 0; from < updates.length; from += perTurn) {
-			if (from > 0) await nextTurn();
-			for (const update of updates.slice(from, from + perTurn)) deriver.apply(update);
+		for (let from = 0; from < updates.length; ) {
+			const to = from + perTurn;
+			for (const update of updates.slice(from, to)) deriver.apply(update);
+			from = to;
+			if (from < updates.length) await nextTurn();
+			if (stopping) return savedSeq;
 		}
 		const entries = deriver.takeChanged();
 		const state = deriver.state();
 		// Encoding the state and writing it are each a few milliseconds on a busy plan: not in one turn.
 		if (perTurn < batch) await nextTurn();
+		if (stopping) return savedSeq;
 		// Another process may have caught up meanwhile: its entries stand, and ours are dropped.
 		if (!(await storage.history.save(boardId, savedSeq, entries, state))) return savedSeq;
 		savedSeq = deriver.seq;
 		if (updates.length < batch) return savedSeq;
 		await nextTurn();
+		if (stopping) return savedSeq;
 		updates = await storage.history.updatesAfter(boardId, deriver.seq, batch);
 		if (updates.length === 0) return savedSeq;
 	}

@@ -93,9 +93,9 @@ export function durationWords(ms: number): string {
 let readerZone: string | null = null;
 
 /**
- * The reader's time zone, as their browser knows it. Asked once per page: building the
- * formatter that answers costs about a millisecond on a slow phone, and a board shows a time
- * for every item.
+ * The reader's time zone, as their browser knows it. Asked once while the app is open (a tab
+ * carried to another zone keeps the first until it is reloaded): building the formatter that
+ * answers costs about a millisecond on a slow phone, and a board shows a time for every item.
  */
 export function readerTimeZone(): string {
 	readerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;

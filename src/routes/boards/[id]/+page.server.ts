@@ -18,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 	const complete = decide(board, membership, 'viewPeople').ok;
 	const shown = complete ? all : all.filter((m) => m.role === 'person' || m.userId === membership.userId);
 	const since = await sinceLastVisit(services().storage, board, membership, Date.now(), { log: services().log });
-	const planState = await boardPlanForPage(services().storage, board.id);
+	// Only with a whole page: a data request is a navigation or a reload of my rights (after
+	// every reconnect) by a page whose script is running, and the socket brings the plan then.
+	const planState = event.isDataRequest ? null : await boardPlanForPage(services().storage, board.id);
 	return {
 		members: shown.map(({ userId, name, role }) => ({ id: userId, name, role })),
 		membersComplete: complete,
