@@ -17,7 +17,9 @@ export default defineConfig({
 	// takes 30 s alone can take twice that here. A test that fails once under that load is run
 	// once more in CI, and is reported as flaky, never as passed quietly.
 	retries: process.env.CI ? 1 : 0,
-	timeout: 120_000,
+	// The longest flows (the board's accessibility checks in four roles, follow the presenter)
+	// took 1.8–2.0 minutes on a slower 2-core machine: room for them, not for a hang.
+	timeout: 240_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	outputDir: '../test-results',
