@@ -3,6 +3,7 @@
  * instances may lag another's writes) and saved, so loading reads one state plus the updates
  * after it. The full update log is kept: compaction only makes loading faster.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { CHECKPOINT_EVERY, keepDeletedAttribution } from '../../src/lib/board/index.js';
 import type { Logger } from '../../src/lib/server/logger.js';
@@ -10,7 +11,6 @@ import type { Storage } from '../../src/lib/server/storage.js';
 
 /** Stored updates applied per turn of the event loop while rebuilding. */
 const UPDATES_PER_TURN = 50;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rebuilds and saves the compacted state. @returns the saved state's size, or null if it failed. */
 export async function compactBoard(boardId: string, storage: Storage, log: Logger): Promise<number | null> {

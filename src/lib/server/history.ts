@@ -4,6 +4,7 @@
  * background, within them), so live editing is not held up. It runs in the background after each compaction (so the stored
  * history stays a few hundred updates behind at most), and when someone asks for entries.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { HistoryDeriver } from '../board/history/index.js';
 import type { Logger } from './logger.js';
 import type { Storage } from './storage.js';
@@ -23,7 +24,6 @@ export const CATCH_UP_BATCH = 500;
 export const BACKGROUND_PER_TURN = 5;
 
 const running = new Map<string, Promise<number>>();
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Set while the process stops: catch-ups end at their next turn, saving nothing more. */
 let stopping = false;
 
